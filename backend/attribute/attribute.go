@@ -1,0 +1,146 @@
+// Package attribute defines the custom attributes a flow stores per contact:
+// their names, types and how raw text is coerced into a typed value.
+//
+// It imports only the standard library so that every other package (flow
+// validation, the engine, the API caller, storage) can share one definition.
+package attribute
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Type is the kind of value an attribute holds.
+type Type string
+
+// The attribute types a business owner can choose from.
+const (
+	Text    Type = "text"
+	Number  Type = "number"
+	Boolean Type = "boolean"
+	Date    Type = "date"
+)
+
+// Types lists every valid Type in the order the UI offers them.
+var Types = []Type{Text, Number, Boolean, Date}
+
+// Valid reports whether t is one of the known types.
+func (t Type) Valid() bool {
+	for _, k := range Types {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Definition describes one attribute. Built-in attributes exist in every
+// database and cannot be renamed or deleted.
+type Definition struct {
+	Name        string `json:"name"`
+	Type        Type   `json:"type"`
+	Description string `json:"description"`
+	BuiltIn     bool   `json:"builtIn"`
+}
+
+// Values holds attribute values by name. Every value is kept in its
+// normalized text form (see Coerce) so it can be stored and rendered as is.
+type Values map[string]string
+
+// The built-in attribute names. The contact's own fields are filled from the
+// WhatsApp profile; the api.* pair describes the latest API call.
+const (
+	ContactName  = "contact.name"
+	ContactPhone = "contact.phone"
+	APIStatus    = "api.status"
+	APIError     = "api.error"
+	MessageText  = "message.text"
+)
+
+// BuiltIns returns the attributes that always exist.
+func BuiltIns() []Definition {
+	return []Definition{
+		{Name: ContactName, Type: Text, Description: "The customer's WhatsApp profile name.", BuiltIn: true},
+		{Name: ContactPhone, Type: Text, Description: "The customer's phone number (WhatsApp ID).", BuiltIn: true},
+		{Name: MessageText, Type: Text, Description: "The customer's latest message.", BuiltIn: true},
+		{Name: APIStatus, Type: Number, Description: "HTTP status of the last API call (0 when it failed).", BuiltIn: true},
+		{Name: APIError, Type: Text, Description: "What went wrong in the last API call, empty when it succeeded.", BuiltIn: true},
+	}
+}
+
+// IsBuiltIn reports whether name is one of the built-in attributes.
+func IsBuiltIn(name string) bool {
+	for _, d := range BuiltIns() {
+		if d.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+var namePattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// MaxNameLength bounds attribute names so they stay readable in the editor.
+const MaxNameLength = 64
+
+// ErrInvalidName is wrapped by every name validation error.
+var ErrInvalidName = errors.New("invalid attribute name")
+
+// ValidateName checks that name can be used for a custom attribute.
+func ValidateName(name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("%w: a name is required", ErrInvalidName)
+	case len(name) > MaxNameLength:
+		return fmt.Errorf("%w: %q is longer than %d characters", ErrInvalidName, name, MaxNameLength)
+	case IsBuiltIn(name):
+		return fmt.Errorf("%w: %q is a built-in attribute", ErrInvalidName, name)
+	case !namePattern.MatchString(name):
+		return fmt.Errorf("%w: %q may only use letters, digits and underscores, and must not start with a digit", ErrInvalidName, name)
+	}
+	return nil
+}
+
+// Coerce turns raw text into the normalized text form of a value of type t:
+// numbers without redundant zeros, booleans as "true"/"false", dates as
+// YYYY-MM-DD (RFC 3339 timestamps keep their time). Empty input stays empty,
+// meaning "no value".
+func Coerce(t Type, raw string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", nil
+	}
+	switch t {
+	case Text, "":
+		return raw, nil
+	case Number:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+		if err != nil {
+			return "", fmt.Errorf("%q is not a number", raw)
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64), nil
+	case Boolean:
+		switch strings.ToLower(s) {
+		case "true", "yes", "y", "1", "on":
+			return "true", nil
+		case "false", "no", "n", "0", "off":
+			return "false", nil
+		}
+		return "", fmt.Errorf("%q is not yes/no (true or false)", raw)
+	case Date:
+		for _, layout := range []string{"2006-01-02", "02/01/2006", "2006/01/02", "02-01-2006"} {
+			if d, err := time.Parse(layout, s); err == nil {
+				return d.Format("2006-01-02"), nil
+			}
+		}
+		if d, err := time.Parse(time.RFC3339, s); err == nil {
+			return d.Format(time.RFC3339), nil
+		}
+		return "", fmt.Errorf("%q is not a date (use YYYY-MM-DD)", raw)
+	}
+	return "", fmt.Errorf("unknown attribute type %q", t)
+}

@@ -82,7 +82,10 @@ func IsBuiltIn(name string) bool {
 	return false
 }
 
-var namePattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var (
+	namePattern   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	numberPattern = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+)
 
 // MaxNameLength bounds attribute names so they stay readable in the editor.
 const MaxNameLength = 64
@@ -118,9 +121,16 @@ func Coerce(t Type, raw string) (string, error) {
 	case Text, "":
 		return raw, nil
 	case Number:
-		f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-		if err != nil {
+		// Only plain decimal notation is a number here: ParseFloat alone would
+		// also accept "NaN", "Inf", hex floats and underscores, which no
+		// customer means as a number.
+		digits := strings.ReplaceAll(s, ",", "")
+		if !numberPattern.MatchString(digits) {
 			return "", fmt.Errorf("%q is not a number", raw)
+		}
+		f, err := strconv.ParseFloat(digits, 64)
+		if err != nil {
+			return "", fmt.Errorf("%q is not a number that fits", raw)
 		}
 		return strconv.FormatFloat(f, 'f', -1, 64), nil
 	case Boolean:
@@ -143,4 +153,35 @@ func Coerce(t Type, raw string) (string, error) {
 		return "", fmt.Errorf("%q is not a date (use YYYY-MM-DD)", raw)
 	}
 	return "", fmt.Errorf("unknown attribute type %q", t)
+}
+
+// MaxDescriptionLength bounds the free-text description of an attribute.
+const MaxDescriptionLength = 500
+
+// Validate checks a custom attribute definition before it is stored: a valid
+// name (see ValidateName), a known type and a description of sensible length.
+func (d Definition) Validate() error {
+	if err := ValidateName(d.Name); err != nil {
+		return err
+	}
+	if !d.Type.Valid() {
+		return fmt.Errorf("%q is not an attribute type (use text, number, boolean or date)", d.Type)
+	}
+	if len(d.Description) > MaxDescriptionLength {
+		return fmt.Errorf("the description is longer than %d characters", MaxDescriptionLength)
+	}
+	return nil
+}
+
+// TypeMap returns the type of every attribute by name, built-ins included,
+// which is what renderers and mappers need to place and coerce values.
+func TypeMap(defs []Definition) map[string]Type {
+	m := make(map[string]Type, len(defs)+len(BuiltIns()))
+	for _, d := range BuiltIns() {
+		m[d.Name] = d.Type
+	}
+	for _, d := range defs {
+		m[d.Name] = d.Type
+	}
+	return m
 }

@@ -1,0 +1,50 @@
+// Package app is the surface the UI calls: one bound service per area of the
+// product, plus the command line. It is thin on purpose; the work happens in
+// backend/. The same service values are bound to the Wails window and served
+// over RPC in browser mode, so both transports always offer the same API.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"chatflow/backend/server"
+	"chatflow/backend/store"
+)
+
+// Deps are the shared dependencies every service may use.
+type Deps struct {
+	// Ctx lives as long as the process; services use it for background work.
+	Ctx     context.Context
+	DB      *store.DB
+	Log     *slog.Logger
+	Events  *Broadcaster
+	Webhook *server.Listener
+	// Mode is "desktop" or "browser".
+	Mode    string
+	Started time.Time
+}
+
+// App holds every bound service.
+type App struct {
+	deps   *Deps
+	System *System
+}
+
+// New builds the services over deps.
+func New(deps *Deps) *App {
+	return &App{
+		deps:   deps,
+		System: &System{deps: deps},
+	}
+}
+
+// Bindings is the one list of services handed to both transports: Wails'
+// Bind option and the browser-mode RPC server. Add a service here and it is
+// callable from the UI in both modes as window.go.app.<Service>.<Method>.
+func (a *App) Bindings() []any {
+	return []any{
+		a.System,
+	}
+}

@@ -1,0 +1,7 @@
+//go:build bindings
+
+package app
+
+// generatingBindings is true only in the build the Wails CLI makes to
+// generate frontend/wailsjs; it must then skip the database and listener.
+const generatingBindings = true

@@ -1,0 +1,99 @@
+# Chatflow Studio. `make run` opens the app, `make test` runs every test.
+# Both install what they need on a Debian machine first.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+WAILS_VERSION := v2.12.0
+WAILS := go run github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION)
+
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -s -w -X chatflow/app.version=$(VERSION) -X chatflow/app.commit=$(COMMIT)
+
+# The desktop build: Wails' production mode, WebKitGTK 4.1 (Debian 12+), and
+# the real UI embedded (without embedui a placeholder page is embedded).
+DESKTOP_TAGS := desktop,production,webkit2_41,embedui
+
+BIN := bin/chatflow
+GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/node_modules/*') go.mod go.sum \
+	$(shell find backend/store/migrations -name '*.sql')
+FRONTEND_SOURCES := $(shell find frontend/src frontend/wailsjs frontend/index.html frontend/public -type f 2>/dev/null) \
+	frontend/package.json frontend/vite.config.ts frontend/tsconfig.json
+
+DEBIAN_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
+TEST_PACKAGES := xvfb xauth chromium imagemagick
+
+CACHE := .cache
+
+.PHONY: run serve build test bench package deps deps-test bindings frontend \
+	test-go test-frontend test-e2e test-desktop vet clean
+
+## run: install what is missing, build, and open the desktop window
+run: build
+	./$(BIN)
+
+## serve: run headless with the UI in a browser (prints the address to open)
+serve: build
+	./$(BIN) serve
+
+## build: the desktop binary with the UI embedded, at bin/chatflow
+build: $(BIN)
+
+$(BIN): $(CACHE)/deps-debian frontend/dist/index.html $(GO_SOURCES)
+	CGO_ENABLED=1 go build -tags $(DESKTOP_TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+## deps: Debian packages for the desktop build, then the npm packages
+deps: $(CACHE)/deps-debian frontend/node_modules/.package-lock.json
+
+$(CACHE)/deps-debian:
+	@mkdir -p $(CACHE)
+	./build/scripts/apt-install.sh $(DEBIAN_PACKAGES)
+	@touch $@
+
+$(CACHE)/deps-test: $(CACHE)/deps-debian
+	./build/scripts/apt-install.sh $(TEST_PACKAGES)
+	@touch $@
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+## frontend: build the UI into frontend/dist
+frontend: frontend/dist/index.html
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+## bindings: regenerate frontend/wailsjs after changing a bound service
+bindings:
+	$(WAILS) generate module
+
+## test: every test — Go (vet, race), frontend (types, lint, unit), the
+## desktop build, browser tests in Chromium, and a desktop smoke test in Xvfb
+test: test-go test-frontend build test-e2e test-desktop
+	@echo "make test: all suites passed"
+
+vet:
+	go vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+test-go: vet
+	go test -race -count=1 ./...
+
+test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run typecheck && npm run lint && npm run test
+
+test-e2e: $(CACHE)/deps-test build
+	cd frontend && CHATFLOW_BIN=$(CURDIR)/$(BIN) npm run e2e
+
+test-desktop: $(CACHE)/deps-test build
+	CHATFLOW_BIN=$(CURDIR)/$(BIN) go test -count=1 -tags desktopsmoke -run TestDesktopSmoke -v ./app/desktoptest/
+
+## bench: the Go benchmarks of the hot paths, with figures printed
+bench:
+	go test -run '^$$' -bench . -benchmem ./backend/...
+
+clean:
+	rm -rf bin frontend/dist $(CACHE)

@@ -33,6 +33,10 @@ type UIConfig struct {
 func NewUIHandler(cfg UIConfig) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("POST /rpc/", cfg.RPC)
+	mux.HandleFunc("GET /rpc/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", http.MethodPost)
+		writeJSON(w, http.StatusMethodNotAllowed, rpcError{"RPC calls use POST"})
+	})
 	mux.Handle("GET /events", cfg.Events)
 	bridge := bridgeScript(cfg.RPC.Names())
 	files := http.FileServerFS(cfg.Assets)

@@ -1,0 +1,21 @@
+/** The shared component kit; import from here rather than from single files. */
+export { Badge, type BadgeProps, type BadgeTone } from './Badge';
+export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from './Button';
+export { Checkbox, type CheckboxProps } from './Checkbox';
+export { confirm, type ConfirmOptions } from './confirm';
+export { ConfirmHost } from './ConfirmDialog';
+export { Dialog, type DialogProps } from './Dialog';
+export { EmptyState, type EmptyStateProps } from './EmptyState';
+export { Field, type FieldProps } from './Field';
+export { IconButton, type IconButtonProps } from './IconButton';
+export { Page, type PageProps } from './Page';
+export { Panel, type PanelProps } from './Panel';
+export { Select, type SelectOption, type SelectProps } from './Select';
+export { Spinner, type SpinnerProps } from './Spinner';
+export { SplitPane, type SplitPaneProps } from './SplitPane';
+export { Switch, type SwitchProps } from './Switch';
+export { Table, type Column, type TableProps } from './Table';
+export { Tabs, type TabItem, type TabsProps } from './Tabs';
+export { TextArea, TextField, type TextAreaProps, type TextFieldProps } from './TextField';
+export { notify, toast, type ToastInput, type ToastKind } from './toast';
+export { Toaster } from './Toaster';

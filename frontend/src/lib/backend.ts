@@ -1,0 +1,104 @@
+/**
+ * The only module that imports the generated Wails bindings (frontend/wailsjs,
+ * written by `make bindings`). Every other module talks to Go through the
+ * services exported here.
+ *
+ * The generated functions call window.go.app.<Service>.<Method>, which the Wails
+ * window provides on the desktop and the injected /rpc script provides in
+ * browser mode, so there is one code path for both. Wails rejects a failed call
+ * with the Go error's text as a plain string; the wrappers below turn every
+ * rejection into an Error carrying that sentence.
+ *
+ * Adding a service is one line at the bottom of this file.
+ */
+import { app } from '../../wailsjs/go/models';
+import { EventsOn } from '../../wailsjs/runtime/runtime';
+import { toError } from './errors';
+
+export { app };
+
+/** Status and build facts about the running binary, from System.Info. */
+export type SystemInfo = app.SystemInfo;
+
+declare global {
+  interface Window {
+    /** Bound Go services, provided by Wails or by the browser-mode script. */
+    go?: Record<string, Record<string, Record<string, unknown> | undefined> | undefined>;
+  }
+}
+
+type BoundMethod = (...args: never[]) => Promise<unknown>;
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+/** The generated binding modules, keyed by file path; Vite resolves them at build time. */
+const generated: Record<string, Record<string, unknown>> = import.meta.glob('../../wailsjs/go/app/*.js', {
+  eager: true,
+});
+
+/** Lists the services that have generated bindings, for diagnostics and tests. */
+export function generatedServices(): string[] {
+  return Object.keys(generated)
+    .map((path) => path.replace(/^.*\/([^/]+)\.js$/, '$1'))
+    .sort();
+}
+
+function unavailable(service: string, method: string): Error {
+  if (typeof window === 'undefined' || window.go === undefined) {
+    return new Error(`Chatflow's backend is not connected, so ${service}.${method} cannot run.`);
+  }
+  return new Error(`The backend has no method ${service}.${method}; the app and its bindings are out of date.`);
+}
+
+function isBound(service: string, method: string): boolean {
+  return typeof window !== 'undefined' && typeof window.go?.app?.[service]?.[method] === 'function';
+}
+
+/**
+ * Wraps the generated module of one bound Go service (package app) so that each
+ * method returns a promise that rejects only with an Error. T is the type of the
+ * generated module, e.g. `typeof import('../../wailsjs/go/app/System')`.
+ */
+export function bindService<T extends { [K in keyof T]: BoundMethod }>(service: string): T {
+  const bindings = generated[`../../wailsjs/go/app/${service}.js`];
+  if (bindings === undefined) {
+    throw new Error(`backend: no generated bindings for ${service}; run make bindings.`);
+  }
+  const wrapped: Record<string, AnyMethod> = {};
+  for (const [method, fn] of Object.entries(bindings)) {
+    if (typeof fn !== 'function') {
+      continue;
+    }
+    const call = fn as AnyMethod;
+    wrapped[method] = async (...args: unknown[]) => {
+      if (!isBound(service, method)) {
+        throw unavailable(service, method);
+      }
+      try {
+        return await call(...args);
+      } catch (reason) {
+        throw toError(reason, `${service}.${method} failed.`);
+      }
+    };
+  }
+  return Object.freeze(wrapped) as unknown as T;
+}
+
+/**
+ * Subscribes to an event emitted by the Go side (app.Events.Emit) and returns a
+ * function that unsubscribes. The callback receives the event's data as Go sent
+ * it; T only names what the caller expects. Without a runtime (a plain page with
+ * no backend) it subscribes to nothing.
+ */
+export function onEvent<T = unknown>(name: string, callback: (data: T) => void): () => void {
+  if (typeof window === 'undefined' || !('runtime' in window)) {
+    return () => undefined;
+  }
+  const off = EventsOn(name, (...data: unknown[]) => {
+    callback(data[0] as T);
+  });
+  return typeof off === 'function' ? off : () => undefined;
+}
+
+// Services: one line each.
+/** Build facts and lifecycle of the running binary. */
+export const System = bindService<typeof import('../../wailsjs/go/app/System')>('System');

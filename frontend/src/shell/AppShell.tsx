@@ -1,0 +1,67 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { ConfirmHost, Spinner, Toaster } from '../components/ui';
+import { navigate, useRoute } from '../lib/router';
+import { defaultPageId, findPage } from './routes';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import styles from './AppShell.module.css';
+
+/**
+ * The frame of the app: navigation on the left, the page of the current hash in
+ * the middle, the status bar at the bottom, plus the shared toast and confirm hosts.
+ */
+export function AppShell() {
+  const route = useRoute();
+  const page = findPage(route.page);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (page === undefined) {
+      navigate(defaultPageId, [], { replace: true });
+    }
+  }, [page]);
+
+  // Move focus to the new page so keyboard and screen-reader users land in it,
+  // but not on the first load, where the browser's own focus is right.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [route.page]);
+
+  useEffect(() => {
+    document.title = page === undefined ? 'Chatflow Studio' : `${page.label} · Chatflow Studio`;
+  }, [page]);
+
+  const Current = page?.component;
+  return (
+    <div className={styles.app}>
+      <a className={styles.skip} href="#main" onClick={(e) => {
+        e.preventDefault();
+        mainRef.current?.focus();
+      }}>
+        Skip to content
+      </a>
+      <div className={styles.body}>
+        <Sidebar current={page?.id ?? ''} />
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          <Suspense
+            fallback={
+              <div className={styles.loading}>
+                <Spinner size={20} label="Loading page" />
+              </div>
+            }
+          >
+            {Current !== undefined && <Current />}
+          </Suspense>
+        </main>
+      </div>
+      <StatusBar />
+      <Toaster />
+      <ConfirmHost />
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Inbound queue states.
+const (
+	InboundPending = "pending"
+	InboundDone    = "done"
+	InboundStale   = "stale"
+	InboundSkipped = "skipped"
+	InboundFailed  = "failed"
+)
+
+// Inbound is one customer message waiting in (or done with) the inbox queue.
+type Inbound struct {
+	ID          int64
+	WaMessageID string
+	ContactID   int64
+	MessageID   int64
+	// Payload is the normalized message as JSON.
+	Payload       string
+	SentAt        time.Time
+	ReceivedAt    time.Time
+	State         string
+	Attempts      int
+	NextAttemptAt time.Time
+	Error         string
+	ProcessedAt   time.Time
+}
+
+const inboundColumns = `id, wa_message_id, contact_id, message_id, payload, sent_at, received_at, state, attempts, next_attempt_at, error, processed_at`
+
+// ResolveContactTx finds or creates the contact a webhook speaks of. Meta
+// keys users by wa_id (the phone number) but may send only the
+// business-scoped user id; a known user id finds its contact even when the
+// number is missing, and a contact first seen without a number is stored
+// under its user id.
+func ResolveContactTx(ctx context.Context, q Execer, waID, userID, name string) (Contact, error) {
+	if waID == "" && userID == "" {
+		return Contact{}, fmt.Errorf("store: save contact: a WhatsApp id or user id is required")
+	}
+	if waID == "" {
+		c, err := scanContact(q.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts
+			WHERE user_id = ? OR wa_id = ? ORDER BY id LIMIT 1`, userID, userID))
+		switch {
+		case err == nil:
+			return UpsertContactTx(ctx, q, Contact{WaID: c.WaID, UserID: userID, Name: name})
+		case !errors.Is(err, sql.ErrNoRows):
+			return Contact{}, fmt.Errorf("store: find contact %s: %w", userID, err)
+		}
+		return UpsertContactTx(ctx, q, Contact{WaID: userID, UserID: userID, Name: name})
+	}
+	return UpsertContactTx(ctx, q, Contact{WaID: waID, UserID: userID, Phone: waID, Name: name})
+}
+
+// InsertInboundTx queues one customer message. It reports false, and stores
+// nothing, when a message with the same WhatsApp id was queued before: Meta
+// redelivers webhooks it thinks were lost, and each must run once.
+func InsertInboundTx(ctx context.Context, q Execer, in Inbound) (Inbound, bool, error) {
+	if in.ReceivedAt.IsZero() {
+		in.ReceivedAt = time.Now()
+	}
+	if in.State == "" {
+		in.State = InboundPending
+	}
+	row := q.QueryRowContext(ctx, `INSERT INTO inbox(wa_message_id, contact_id, message_id, payload, sent_at, received_at, state, error, processed_at)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(wa_message_id) DO NOTHING RETURNING id`,
+		in.WaMessageID, in.ContactID, in.MessageID, in.Payload, Millis(in.SentAt), in.ReceivedAt.UnixMilli(),
+		in.State, in.Error, Millis(in.ProcessedAt))
+	err := row.Scan(&in.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Inbound{}, false, nil
+	}
+	if err != nil {
+		return Inbound{}, false, fmt.Errorf("store: queue message %s: %w", in.WaMessageID, err)
+	}
+	return in, true, nil
+}
+
+// InboundSeenTx reports whether a message with this WhatsApp id is queued.
+func InboundSeenTx(ctx context.Context, q Execer, waMessageID string) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM inbox WHERE wa_message_id = ?`, waMessageID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: look up message %s: %w", waMessageID, err)
+	}
+	return n > 0, nil
+}
+
+// PendingInboundContacts returns the contacts with a message due now, in the
+// order their oldest due message arrived.
+func (db *DB) PendingInboundContacts(ctx context.Context, now time.Time) ([]int64, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT contact_id FROM inbox WHERE state = 'pending'
+		GROUP BY contact_id HAVING MIN(next_attempt_at) <= ? ORDER BY MIN(id)`, now.UnixMilli())
+	if err != nil {
+		return nil, fmt.Errorf("store: list pending messages: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: list pending messages: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// NextInbound returns a contact's oldest pending message, and false when it
+// has none or the oldest is waiting for a retry time after now (later
+// messages wait behind it, so the conversation keeps its order).
+func (db *DB) NextInbound(ctx context.Context, contactID int64, now time.Time) (Inbound, bool, error) {
+	in, err := scanInbound(db.R.QueryRowContext(ctx, `SELECT `+inboundColumns+` FROM inbox
+		WHERE contact_id = ? AND state = 'pending' ORDER BY id LIMIT 1`, contactID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Inbound{}, false, nil
+	}
+	if err != nil {
+		return Inbound{}, false, fmt.Errorf("store: next message of contact %d: %w", contactID, err)
+	}
+	if in.NextAttemptAt.After(now) {
+		return Inbound{}, false, nil
+	}
+	return in, true, nil
+}
+
+// NextInboundRetry returns the earliest retry time of a pending message, and
+// false when none waits for one.
+func (db *DB) NextInboundRetry(ctx context.Context) (time.Time, bool, error) {
+	var at sql.NullInt64
+	err := db.R.QueryRowContext(ctx, `SELECT MIN(next_attempt_at) FROM inbox WHERE state = 'pending' AND next_attempt_at > 0`).Scan(&at)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("store: next retry: %w", err)
+	}
+	if !at.Valid {
+		return time.Time{}, false, nil
+	}
+	return time.UnixMilli(at.Int64), true, nil
+}
+
+// Inbound loads one queued message by id.
+func (db *DB) Inbound(ctx context.Context, id int64) (Inbound, error) {
+	in, err := scanInbound(db.R.QueryRowContext(ctx, `SELECT `+inboundColumns+` FROM inbox WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Inbound{}, fmt.Errorf("store: queued message %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Inbound{}, fmt.Errorf("store: load queued message %d: %w", id, err)
+	}
+	return in, nil
+}
+
+// FinishInboundTx closes a queued message with its final state.
+func FinishInboundTx(ctx context.Context, q Execer, id int64, state, errText string, at time.Time) error {
+	res, err := q.ExecContext(ctx, `UPDATE inbox SET state = ?, error = ?, processed_at = ?, attempts = attempts + 1
+		WHERE id = ? AND state = 'pending'`, state, errText, at.UnixMilli(), id)
+	if err != nil {
+		return fmt.Errorf("store: finish queued message %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("store: queued message %d is not pending: %w", id, ErrConflict)
+	}
+	return nil
+}
+
+// RetryInbound keeps a message pending after a failed attempt, to be tried
+// again at next.
+func (db *DB) RetryInbound(ctx context.Context, id int64, next time.Time, errText string) error {
+	_, err := db.W.ExecContext(ctx, `UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, error = ?
+		WHERE id = ? AND state = 'pending'`, next.UnixMilli(), errText, id)
+	if err != nil {
+		return fmt.Errorf("store: retry queued message %d: %w", id, err)
+	}
+	return nil
+}
+
+func scanInbound(r rowScanner) (Inbound, error) {
+	var in Inbound
+	var sent, received, next, processed int64
+	err := r.Scan(&in.ID, &in.WaMessageID, &in.ContactID, &in.MessageID, &in.Payload, &sent, &received,
+		&in.State, &in.Attempts, &next, &in.Error, &processed)
+	if err != nil {
+		return Inbound{}, err
+	}
+	in.SentAt, in.ReceivedAt = fromMillis(sent), time.UnixMilli(received)
+	in.NextAttemptAt, in.ProcessedAt = fromMillis(next), fromMillis(processed)
+	return in, nil
+}

@@ -1,0 +1,120 @@
+package apicall
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"chatflow/backend/attribute"
+)
+
+// Store is what a Runner needs from storage; *store.DB satisfies it.
+type Store interface {
+	// APIByName loads a saved API by its (unique) name.
+	APIByName(ctx context.Context, name string) (Definition, error)
+	// Attributes lists the custom attribute definitions.
+	Attributes(ctx context.Context) ([]attribute.Definition, error)
+	// InsertCallLog records one call and returns its id.
+	InsertCallLog(ctx context.Context, e LogEntry) (int64, error)
+}
+
+// ErrNotFound is what a Store's APIByName wraps when no API has the name.
+// The store's own not-found error satisfies errors.Is through NotFound.
+var ErrNotFound = errors.New("apicall: api not found")
+
+// Runner runs saved APIs for the flow engine and records every call. It
+// implements the engine's APIRunner interface.
+type Runner struct {
+	store  Store
+	client *Client
+	logger *slog.Logger
+	now    func() time.Time
+	// NotFound reports whether an error from APIByName means "no such API";
+	// nil means errors.Is(err, ErrNotFound).
+	NotFound func(error) bool
+}
+
+// NewRunner returns a Runner over st. A nil client uses the default one and
+// a nil logger discards log lines.
+func NewRunner(st Store, client *Client, logger *slog.Logger) *Runner {
+	if client == nil {
+		client = defaultClient
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &Runner{store: st, client: client, logger: logger, now: time.Now}
+}
+
+// RunAPI loads the API named in c, executes it with c.Values, maps the
+// response into attributes and picks the route among c.Routes. Failures
+// never escape as errors: they become Status 0, the "others" route and a
+// one-sentence Error, as the flow's API node expects. Every call that was
+// sent is recorded in the call log.
+func (r *Runner) RunAPI(ctx context.Context, c Call) Outcome {
+	out := Outcome{Route: OthersRoute, Mapped: map[string]string{}}
+	def, err := r.store.APIByName(ctx, c.API)
+	if err != nil {
+		if r.isNotFound(err) {
+			out.Error = fmt.Sprintf("The API %q does not exist.", c.API)
+		} else {
+			out.Error = fmt.Sprintf("The API %q could not be loaded.", c.API)
+		}
+		r.logger.Error("apicall: load api", "api", c.API, "err", err)
+		return out
+	}
+	defs, err := r.store.Attributes(ctx)
+	if err != nil {
+		r.logger.Warn("apicall: load attribute types; values are treated as text", "err", err)
+	}
+	types := Types(attribute.TypeMap(defs))
+
+	res := r.client.Execute(ctx, def, attribute.Values(c.Values), types)
+	out.Status, out.Error, out.DurationMs = res.Status, res.Error, res.DurationMs
+	out.Route = MatchRoute(res.Status, c.Routes)
+
+	var problems []MappingError
+	if res.Status != 0 && len(def.Mappings) > 0 {
+		var mapped attribute.Values
+		mapped, problems = Map(res.Body, def.Mappings, types)
+		for k, v := range mapped {
+			out.Mapped[k] = v
+		}
+		if !res.IsJSON {
+			out.Error = "The response is not JSON, so nothing was mapped."
+		}
+	}
+	r.Record(ctx, def, res, problems, c.Source, c.ContactID)
+	r.logger.Info("apicall: call", "api", def.Name, "source", c.Source, "contact", c.ContactID,
+		"status", out.Status, "route", out.Route, "durationMs", out.DurationMs,
+		"url", RedactURL(res.Request, def), "error", out.Error)
+	return out
+}
+
+// Record stores one execution in the call log, with mapping problems added
+// to its error so the log says why an attribute stayed empty. A failure to
+// record is logged, not returned: the call itself already happened.
+func (r *Runner) Record(ctx context.Context, def Definition, res Response, problems []MappingError, source string, contactID int64) LogEntry {
+	e := NewLogEntry(def, res, source, contactID, r.now())
+	for _, p := range problems {
+		if e.Error != "" {
+			e.Error += " "
+		}
+		e.Error += p.Message
+	}
+	id, err := r.store.InsertCallLog(context.WithoutCancel(ctx), e)
+	if err != nil {
+		r.logger.Error("apicall: record call", "api", def.Name, "err", err)
+	}
+	e.ID = id
+	return e
+}
+
+func (r *Runner) isNotFound(err error) bool {
+	if r.NotFound != nil {
+		return r.NotFound(err)
+	}
+	return errors.Is(err, ErrNotFound)
+}

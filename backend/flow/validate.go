@@ -32,6 +32,13 @@ type Env interface {
 	CheckExpression(expr string) error
 }
 
+// ConditionChecker is an optional extension of Env: when the Env has it,
+// condition expressions are checked with CheckCondition, which also requires
+// a true/false result.
+type ConditionChecker interface {
+	CheckCondition(expr string) error
+}
+
 // HasErrors reports whether any problem is an error (and not a warning).
 func HasErrors(problems []Problem) bool {
 	return CountErrors(problems) > 0

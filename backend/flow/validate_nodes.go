@@ -204,16 +204,22 @@ func ValidRoute(r string) bool {
 	return r[1] >= '0' && r[1] <= '9' && r[2] >= '0' && r[2] <= '9'
 }
 
-func (v *validator) checkExpression(n Node, expr string, required bool) {
+// checkExpression checks a condition (required, must be true/false) or a
+// setAttribute expression.
+func (v *validator) checkExpression(n Node, expr string, condition bool) {
 	switch {
 	case strings.TrimSpace(expr) == "":
-		if required {
+		if condition {
 			v.add(SeverityError, n.ID, "expression", "Type the expression to check, such as order_total > 100.")
 		}
 	case len(expr) > MaxExpressionLength:
 		v.add(SeverityError, n.ID, "expression", "The expression is longer than %d characters.", MaxExpressionLength)
 	case v.env != nil:
-		if err := v.env.CheckExpression(expr); err != nil {
+		check := v.env.CheckExpression
+		if cc, ok := v.env.(ConditionChecker); ok && condition {
+			check = cc.CheckCondition
+		}
+		if err := check(expr); err != nil {
 			v.add(SeverityError, n.ID, "expression", "The expression does not work: %v", err)
 		}
 	}

@@ -22,7 +22,7 @@ func TestConditionNode(t *testing.T) {
 		{"api.status == 200", map[string]string{"api.status": "200"}, "yes", false},
 		{`order_status in ["shipped", "delivered"]`, map[string]string{"order_status": "shipped"}, "yes", false},
 		{`when == "2026-01-02"`, map[string]string{"when": "2026-01-02"}, "yes", false},
-		{"total > ", nil, "no", true},       // does not compile: false and reported
+		{"total > ", nil, "no", true},         // does not compile: false and reported
 		{"contact.nme == 1", nil, "no", true}, // misspelt member
 	}
 	for _, tt := range tests {

@@ -69,7 +69,7 @@ func TestValidationEnv(t *testing.T) {
 	if !v.AttributeExists("contact.name") || !v.AttributeExists("total") || v.AttributeExists("nope") {
 		t.Error("AttributeExists")
 	}
-	if !v.APIExists("Orders") || v.APIExists("orders") {
+	if !v.APIExists("Orders") || !v.APIExists("orders") || v.APIExists("Order") {
 		t.Error("APIExists")
 	}
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 
 	"chatflow/backend/attribute"
 )
@@ -20,7 +21,7 @@ type ValidationEnv struct {
 func NewValidationEnv(defs []attribute.Definition, apiNames []string) *ValidationEnv {
 	v := &ValidationEnv{types: attribute.TypeMap(defs), apis: map[string]bool{}, env: newExprEnv(defs)}
 	for _, n := range apiNames {
-		v.apis[n] = true
+		v.apis[strings.ToLower(n)] = true
 	}
 	return v
 }
@@ -31,9 +32,10 @@ func (v *ValidationEnv) AttributeExists(name string) bool {
 	return ok
 }
 
-// APIExists reports whether a saved API is called name.
+// APIExists reports whether a saved API is called name. API names are
+// unique regardless of case, and looked up that way, so the check is too.
 func (v *ValidationEnv) APIExists(name string) bool {
-	return v.apis[name]
+	return v.apis[strings.ToLower(name)]
 }
 
 // CheckExpression compiles src as a value expression (setAttribute).

@@ -33,3 +33,17 @@ func Expand(s string, value func(name string) string) string {
 		return value(placeholderPattern.FindStringSubmatch(m)[1])
 	})
 }
+
+// renamePlaceholder rewrites {{oldName}} as {{newName}} in s, leaving every
+// other placeholder exactly as written.
+func renamePlaceholder(s, oldName, newName string) string {
+	if !strings.Contains(s, oldName) {
+		return s
+	}
+	return placeholderPattern.ReplaceAllStringFunc(s, func(m string) string {
+		if placeholderPattern.FindStringSubmatch(m)[1] == oldName {
+			return "{{" + newName + "}}"
+		}
+		return m
+	})
+}

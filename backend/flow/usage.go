@@ -1,0 +1,119 @@
+package flow
+
+import (
+	"strings"
+)
+
+// NodesUsingAttribute returns the ids of the nodes that read or write the
+// attribute: as their attribute, in a {{placeholder}} or in an expression.
+func NodesUsingAttribute(f Flow, name string) []string {
+	var out []string
+	for _, n := range f.Nodes {
+		d := n.Data
+		used := d.Attribute == name || identUsed(d.Expression, name)
+		for _, s := range []string{d.Text, d.RetryText, d.Value, d.MediaURL} {
+			used = used || contains(Placeholders(s), name)
+		}
+		if used {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+// NodesUsingAPI returns the ids of the api nodes that call the API (names
+// compare without case, as API names are unique regardless of case).
+func NodesUsingAPI(f Flow, name string) []string {
+	var out []string
+	for _, n := range f.Nodes {
+		if n.Type == TypeAPI && strings.EqualFold(n.Data.API, name) {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+// RenameAttribute renames an attribute everywhere the flow uses it and
+// reports whether anything changed.
+func RenameAttribute(f *Flow, oldName, newName string) bool {
+	changed := false
+	set := func(p *string, v string) {
+		if *p != v {
+			*p, changed = v, true
+		}
+	}
+	for i := range f.Nodes {
+		d := &f.Nodes[i].Data
+		if d.Attribute == oldName {
+			set(&d.Attribute, newName)
+		}
+		for _, p := range []*string{&d.Text, &d.RetryText, &d.Value, &d.MediaURL} {
+			set(p, renamePlaceholder(*p, oldName, newName))
+		}
+		set(&d.Expression, replaceIdent(d.Expression, oldName, newName))
+	}
+	return changed
+}
+
+// RenameAPI points every api node calling oldName at newName and reports
+// whether anything changed.
+func RenameAPI(f *Flow, oldName, newName string) bool {
+	changed := false
+	for i := range f.Nodes {
+		if f.Nodes[i].Type == TypeAPI && strings.EqualFold(f.Nodes[i].Data.API, oldName) {
+			f.Nodes[i].Data.API, changed = newName, true
+		}
+	}
+	return changed
+}
+
+// identUsed reports whether expr mentions name as an identifier.
+func identUsed(expr, name string) bool {
+	return expr != "" && replaceIdent(expr, name, "\x00") != expr
+}
+
+// replaceIdent replaces the identifier (or dotted name) old by repl in an
+// expression, outside string literals and not as a member of something else
+// (so "x.total" keeps its "total").
+func replaceIdent(expr, old, repl string) string {
+	if old == "" || !strings.Contains(expr, old) {
+		return expr
+	}
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(expr); i++ {
+		c := expr[i]
+		switch {
+		case quote != 0:
+			b.WriteByte(c)
+			if c == '\\' && i+1 < len(expr) {
+				i++
+				b.WriteByte(expr[i])
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'' || c == '`':
+			quote = c
+			b.WriteByte(c)
+		case strings.HasPrefix(expr[i:], old) && (i == 0 || !identByte(expr[i-1]) && expr[i-1] != '.') &&
+			(i+len(old) == len(expr) || !identByte(expr[i+len(old)])):
+			b.WriteString(repl)
+			i += len(old) - 1
+		case identByte(c):
+			// Copy the whole identifier so a match cannot start inside it.
+			j := i
+			for j < len(expr) && identByte(expr[j]) {
+				j++
+			}
+			b.WriteString(expr[i:j])
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

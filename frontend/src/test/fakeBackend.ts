@@ -1,0 +1,70 @@
+import type { SystemInfo } from '../lib/backend';
+
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+/** A stand-in for the Go side as the page sees it: window.go.app and window.runtime. */
+export interface FakeBackend {
+  /** Calls made, as "Service.Method" with their arguments. */
+  calls: { name: string; args: unknown[] }[];
+  /** Delivers an event to subscribers, the way Go's app.Events.Emit does. */
+  emit: (name: string, data: unknown) => void;
+  /** Number of live event subscriptions. */
+  listenerCount: (name: string) => number;
+}
+
+/** A SystemInfo as a browser-mode server would report it. */
+export const sampleInfo: SystemInfo = {
+  version: '1.2.3',
+  commit: 'abcdef0123456789',
+  mode: 'browser',
+  dbPath: '/tmp/chatflow/chatflow.db',
+  webhookAddr: '127.0.0.1:8080',
+  startedAt: '2026-01-02T03:04:05Z',
+};
+
+/**
+ * Installs window.go and window.runtime with the given services; the default
+ * System answers Info with sampleInfo. Remove it with removeFakeBackend.
+ */
+export function installFakeBackend(services: Record<string, Record<string, Method>> = {}): FakeBackend {
+  const calls: FakeBackend['calls'] = [];
+  const listeners = new Map<string, Set<(...data: unknown[]) => void>>();
+  const all: Record<string, Record<string, Method>> = {
+    System: {
+      Info: () => Promise.resolve(sampleInfo),
+      FrontendReady: () => Promise.resolve(undefined),
+    },
+    ...services,
+  };
+  const app: Record<string, Record<string, unknown>> = {};
+  for (const [service, methods] of Object.entries(all)) {
+    app[service] = {};
+    for (const [method, fn] of Object.entries(methods)) {
+      app[service][method] = (...args: unknown[]) => {
+        calls.push({ name: `${service}.${method}`, args });
+        return fn(...args);
+      };
+    }
+  }
+  window.go = { app };
+  const runtime = {
+    EventsOnMultiple: (name: string, cb: (...data: unknown[]) => void) => {
+      const set = listeners.get(name) ?? new Set();
+      set.add(cb);
+      listeners.set(name, set);
+      return () => set.delete(cb);
+    },
+  };
+  Object.defineProperty(window, 'runtime', { value: runtime, configurable: true, writable: true });
+  return {
+    calls,
+    emit: (name, data) => listeners.get(name)?.forEach((cb) => cb(data)),
+    listenerCount: (name) => listeners.get(name)?.size ?? 0,
+  };
+}
+
+/** Removes what installFakeBackend installed. */
+export function removeFakeBackend(): void {
+  delete window.go;
+  Reflect.deleteProperty(window, 'runtime');
+}

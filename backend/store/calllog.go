@@ -1,0 +1,108 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"chatflow/backend/apicall"
+)
+
+// Call log retention: the newest entries per saved API, and the newest
+// entries of tests of unsaved APIs.
+const (
+	CallLogKeepPerAPI   = 500
+	CallLogKeepUnsaved  = 100
+	DefaultCallLogLimit = 50
+)
+
+// InsertCallLog records one API call (already redacted, see
+// apicall.NewLogEntry) and trims the oldest entries beyond the retention.
+// An APIID or ContactID of 0, or one that no longer exists, is stored as
+// NULL so that logging never fails because of a concurrent delete.
+func (db *DB) InsertCallLog(ctx context.Context, e apicall.LogEntry) (int64, error) {
+	headers := e.RequestHeaders
+	if headers == nil {
+		headers = []apicall.KV{}
+	}
+	hj, err := json.Marshal(headers)
+	if err != nil {
+		return 0, fmt.Errorf("store: record api call: %w", err)
+	}
+	at := e.At
+	if at.IsZero() {
+		at = time.Now()
+	}
+	var id int64
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO api_call_log(at, api_id, api_name, contact_id, source, method, url,
+				status, duration_ms, error, request_headers, request_body, response_body, response_truncated)
+			VALUES(?, (SELECT id FROM apis WHERE id = ?), ?, (SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			RETURNING id`,
+			at.UnixMilli(), e.APIID, e.APIName, e.ContactID, e.Source, e.Method, e.URL,
+			e.Status, e.DurationMs, e.Error, string(hj), e.RequestBody, e.ResponseBody, e.ResponseTruncated).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("store: record api call: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM api_call_log WHERE api_id IS ? AND id <= (
+				SELECT id FROM api_call_log WHERE api_id IS ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+			nullID(e.APIID), nullID(e.APIID), keepFor(e.APIID))
+		if err != nil {
+			return fmt.Errorf("store: trim api call log: %w", err)
+		}
+		return nil
+	})
+	return id, err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func keepFor(apiID int64) int {
+	if apiID == 0 {
+		return CallLogKeepUnsaved
+	}
+	return CallLogKeepPerAPI
+}
+
+// CallLog returns the newest entries for one API (apiID 0: tests of unsaved
+// APIs), newest first, at most limit (DefaultCallLogLimit when limit <= 0).
+func (db *DB) CallLog(ctx context.Context, apiID int64, limit int) ([]apicall.LogEntry, error) {
+	if limit <= 0 {
+		limit = DefaultCallLogLimit
+	}
+	rows, err := db.R.QueryContext(ctx, `SELECT id, at, COALESCE(api_id, 0), api_name, COALESCE(contact_id, 0), source, method, url,
+			status, duration_ms, error, request_headers, request_body, response_body, response_truncated
+		FROM api_call_log WHERE api_id IS ? ORDER BY id DESC LIMIT ?`, nullID(apiID), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: read api call log: %w", err)
+	}
+	defer rows.Close()
+	out := []apicall.LogEntry{}
+	for rows.Next() {
+		var (
+			e  apicall.LogEntry
+			at int64
+			hj string
+		)
+		if err := rows.Scan(&e.ID, &at, &e.APIID, &e.APIName, &e.ContactID, &e.Source, &e.Method, &e.URL,
+			&e.Status, &e.DurationMs, &e.Error, &hj, &e.RequestBody, &e.ResponseBody, &e.ResponseTruncated); err != nil {
+			return nil, fmt.Errorf("store: read api call log: %w", err)
+		}
+		e.At = time.UnixMilli(at)
+		if err := json.Unmarshal([]byte(hj), &e.RequestHeaders); err != nil || e.RequestHeaders == nil {
+			e.RequestHeaders = []apicall.KV{}
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: read api call log: %w", err)
+	}
+	return out, nil
+}

@@ -62,7 +62,12 @@ func (db *DB) API(ctx context.Context, id int64) (API, error) {
 // Its not-found error matches both ErrNotFound and apicall.ErrNotFound, so
 // it satisfies apicall.Store.
 func (db *DB) APIByName(ctx context.Context, name string) (apicall.Definition, error) {
-	a, err := scanAPI(db.R.QueryRowContext(ctx, `SELECT `+apiColumns+` FROM apis WHERE name = ?`, name))
+	return APIByNameTx(ctx, db.R, name)
+}
+
+// APIByNameTx is APIByName inside the caller's transaction.
+func APIByNameTx(ctx context.Context, q Execer, name string) (apicall.Definition, error) {
+	a, err := scanAPI(q.QueryRowContext(ctx, `SELECT `+apiColumns+` FROM apis WHERE name = ?`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return apicall.Definition{}, fmt.Errorf("store: api %q: %w", name, errors.Join(ErrNotFound, apicall.ErrNotFound))
 	}

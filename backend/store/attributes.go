@@ -90,39 +90,51 @@ func (db *DB) UpdateAttribute(ctx context.Context, oldName string, d attribute.D
 		return fmt.Errorf("store: update attribute: %w", err)
 	}
 	return db.Tx(ctx, func(tx *sql.Tx) error {
-		old, err := attributeTx(ctx, tx, oldName)
-		if err != nil {
+		if err := UpdateAttributeTx(ctx, tx, oldName, d); err != nil {
 			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE attributes SET name = ?, type = ?, description = ?, updated_at = ? WHERE name = ?`,
-			d.Name, d.Type, d.Description, time.Now().UnixMilli(), old.Name)
-		if uniqueViolation(err) {
-			return fmt.Errorf("store: rename attribute to %q: %w", d.Name, ErrConflict)
-		}
-		if err != nil {
-			return fmt.Errorf("store: update attribute %q: %w", old.Name, err)
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return fmt.Errorf("store: attribute %q: %w", old.Name, ErrNotFound)
-		}
-		if old.Type != d.Type {
-			if err := convertContactValues(ctx, tx, old.Name, d.Type); err != nil {
-				return err
-			}
-		}
-		if old.Name != d.Name {
-			if _, err := tx.ExecContext(ctx, `UPDATE contact_attributes SET name = ? WHERE name = ?`, d.Name, old.Name); err != nil {
-				return fmt.Errorf("store: rename attribute values: %w", err)
-			}
-			if err := renameInAPIs(ctx, tx, old.Name, d.Name); err != nil {
-				return err
-			}
 		}
 		if extra != nil {
 			return extra(tx)
 		}
 		return nil
 	})
+}
+
+// UpdateAttributeTx is UpdateAttribute inside the caller's transaction
+// (without the extra hook: the caller does its own work in tx).
+func UpdateAttributeTx(ctx context.Context, tx *sql.Tx, oldName string, d attribute.Definition) error {
+	if err := d.Validate(); err != nil {
+		return fmt.Errorf("store: update attribute: %w", err)
+	}
+	old, err := attributeTx(ctx, tx, oldName)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE attributes SET name = ?, type = ?, description = ?, updated_at = ? WHERE name = ?`,
+		d.Name, d.Type, d.Description, time.Now().UnixMilli(), old.Name)
+	if uniqueViolation(err) {
+		return fmt.Errorf("store: rename attribute to %q: %w", d.Name, ErrConflict)
+	}
+	if err != nil {
+		return fmt.Errorf("store: update attribute %q: %w", old.Name, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("store: attribute %q: %w", old.Name, ErrNotFound)
+	}
+	if old.Type != d.Type {
+		if err := convertContactValues(ctx, tx, old.Name, d.Type); err != nil {
+			return err
+		}
+	}
+	if old.Name != d.Name {
+		if _, err := tx.ExecContext(ctx, `UPDATE contact_attributes SET name = ? WHERE name = ?`, d.Name, old.Name); err != nil {
+			return fmt.Errorf("store: rename attribute values: %w", err)
+		}
+		if err := renameInAPIs(ctx, tx, old.Name, d.Name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // convertContactValues rewrites every stored value of name in the

@@ -11,11 +11,13 @@
  *
  * Adding a service is one line at the bottom of this file.
  */
-import { app } from '../../wailsjs/go/models';
+import type { app } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { toError } from './errors';
 
-export { app };
+// The model namespaces (app, and any other Go package whose types a bound method
+// uses) with their classes, for callers that need createFrom or the types.
+export * from '../../wailsjs/go/models';
 
 /** Status and build facts about the running binary, from System.Info. */
 export type SystemInfo = app.SystemInfo;

@@ -193,3 +193,20 @@ func scanInbound(r rowScanner) (Inbound, error) {
 	in.NextAttemptAt, in.ProcessedAt = fromMillis(next), fromMillis(processed)
 	return in, nil
 }
+
+// Settings keys the webhook keeps up to date for the Settings page.
+const (
+	SettingWebhookLastEvent    = "whatsapp.last_event_at"
+	SettingWebhookLastVerified = "whatsapp.last_verified_at"
+)
+
+// NoteWebhookEventTx records when the latest webhook event arrived.
+func NoteWebhookEventTx(ctx context.Context, q Execer, at time.Time) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO settings(key, value, updated_at) VALUES(?, ?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+		SettingWebhookLastEvent, at.UTC().Format(time.RFC3339Nano), at.UnixMilli())
+	if err != nil {
+		return fmt.Errorf("store: note webhook event: %w", err)
+	}
+	return nil
+}

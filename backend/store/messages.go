@@ -228,3 +228,15 @@ func scanMessage(r rowScanner) (Message, error) {
 func uniqueViolation(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
+
+// MessageTx loads one message by id inside the caller's transaction.
+func MessageTx(ctx context.Context, q Execer, id int64) (Message, error) {
+	m, err := scanMessage(q.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Message{}, fmt.Errorf("store: message %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Message{}, fmt.Errorf("store: load message %d: %w", id, err)
+	}
+	return m, nil
+}

@@ -1,0 +1,135 @@
+package inbox
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"chatflow/backend/store"
+	"chatflow/backend/whatsapp"
+)
+
+// Accepted reports what one webhook body changed.
+type Accepted struct {
+	// Queued counts new customer messages; Duplicates counts redeliveries
+	// of messages queued before, which are ignored.
+	Queued     int
+	Duplicates int
+	// Statuses counts delivery statuses that changed a message.
+	Statuses int
+}
+
+// Accept stores everything a webhook carried in one transaction: each new
+// customer message (with its contact, the conversation row and the queue
+// row), and each delivery status. When it returns nil the data is committed
+// and the webhook may be acknowledged; the workers are woken afterwards.
+func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted, error) {
+	var res Accepted
+	var views []MessageView
+	var updates []MessageView
+	now := s.opt.Now()
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		res, views, updates = Accepted{}, nil, nil
+		for _, m := range n.Messages {
+			v, fresh, err := s.acceptMessage(ctx, tx, m)
+			if err != nil {
+				return err
+			}
+			if !fresh {
+				res.Duplicates++
+				continue
+			}
+			res.Queued++
+			views = append(views, v)
+		}
+		for _, st := range n.Statuses {
+			reason := ""
+			if len(st.Errors) > 0 {
+				reason = st.Errors[0].String()
+			}
+			at := st.Timestamp
+			if at.IsZero() {
+				at = now
+			}
+			m, changed, err := store.ApplyStatusTx(ctx, tx, st.MessageID, st.Status, reason, at)
+			if err != nil {
+				return err
+			}
+			if changed {
+				res.Statuses++
+				updates = append(updates, View(m))
+			}
+		}
+		return store.NoteWebhookEventTx(ctx, tx, now)
+	})
+	if err != nil {
+		return Accepted{}, fmt.Errorf("inbox: store webhook: %w", err)
+	}
+	for _, v := range views {
+		s.opt.Events.Emit(EventMessage, v)
+	}
+	for _, v := range updates {
+		s.opt.Events.Emit(EventStatus, v)
+	}
+	if res.Queued > 0 {
+		s.kickInbound()
+	}
+	return res, nil
+}
+
+// acceptMessage queues one customer message unless it was queued before.
+func (s *Service) acceptMessage(ctx context.Context, tx *sql.Tx, m whatsapp.Message) (MessageView, bool, error) {
+	seen, err := store.InboundSeenTx(ctx, tx, m.ID)
+	if err != nil || seen {
+		return MessageView{}, false, err
+	}
+	c, err := store.ResolveContactTx(ctx, tx, m.From.WaID, m.From.UserID, m.From.Name)
+	if err != nil {
+		return MessageView{}, false, err
+	}
+	payload, err := json.Marshal(m)
+	if err != nil {
+		return MessageView{}, false, fmt.Errorf("inbox: encode message %s: %w", m.ID, err)
+	}
+	sent := m.Timestamp
+	if sent.IsZero() {
+		sent = s.opt.Now()
+	}
+	row, err := store.InsertMessageTx(ctx, tx, store.Message{ContactID: c.ID, Direction: store.DirectionIn,
+		WaMessageID: m.ID, Type: m.Type, Text: m.Summary(), Payload: string(details(m)),
+		Status: store.MessageReceived, Source: store.SourceCustomer, CreatedAt: sent})
+	if err != nil {
+		return MessageView{}, false, err
+	}
+	if _, _, err := store.InsertInboundTx(ctx, tx, store.Inbound{WaMessageID: m.ID, ContactID: c.ID,
+		MessageID: row.ID, Payload: string(payload), SentAt: sent, ReceivedAt: s.opt.Now()}); err != nil {
+		return MessageView{}, false, err
+	}
+	if err := store.NoteInboundTx(ctx, tx, c.ID, sent, Window); err != nil {
+		return MessageView{}, false, err
+	}
+	return View(row), true, nil
+}
+
+// details is the type-specific part of a customer message kept for the
+// conversation view.
+func details(m whatsapp.Message) []byte {
+	d := struct {
+		ReplyID  string             `json:"replyId,omitempty"`
+		Media    *whatsapp.Media    `json:"media,omitempty"`
+		Location *whatsapp.Location `json:"location,omitempty"`
+		Contacts []whatsapp.Shared  `json:"contacts,omitempty"`
+		Reaction *whatsapp.Reaction `json:"reaction,omitempty"`
+		Errors   []string           `json:"errors,omitempty"`
+	}{ReplyID: m.ReplyID, Media: m.Media, Location: m.Location, Contacts: m.Contacts, Reaction: m.Reaction}
+	for _, e := range m.Errors {
+		d.Errors = append(d.Errors, e.String())
+	}
+	b, err := json.Marshal(d)
+	if err != nil || strings.TrimSpace(string(b)) == "" {
+		return []byte("{}")
+	}
+	return b
+}

@@ -1,0 +1,181 @@
+// Package inbox is the live bot's plumbing between the webhook and the Graph
+// API. Customer messages are stored durably before the webhook is
+// acknowledged (Accept), worked by per-contact ordered workers that run the
+// published flow (different contacts in parallel, in a bounded pool), and
+// every turn's session, attribute values and replies are saved in one write
+// transaction. A sender loop delivers the outbox with rate limiting and
+// retries, and resumes whatever was left unsent after a restart.
+package inbox
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"chatflow/backend/engine"
+	"chatflow/backend/store"
+	"chatflow/backend/whatsapp"
+)
+
+// Engine runs one customer message through a contact's session;
+// *engine.Engine implements it.
+type Engine interface {
+	Handle(ctx context.Context, s engine.Session, in engine.Inbound) (engine.Turn, error)
+}
+
+// Sender delivers one message through the Graph API; whatsapp.Client
+// implements it.
+type Sender interface {
+	Send(ctx context.Context, cfg whatsapp.Config, m whatsapp.Outgoing) (string, error)
+}
+
+// Events receives live updates for the UI (app.Events implements it).
+type Events interface {
+	Emit(name string, data any)
+}
+
+// The events the inbox emits. Both carry a MessageView: a new message, or
+// one whose status changed.
+const (
+	EventMessage = "inbox:message"
+	EventStatus  = "inbox:status"
+)
+
+// Runtime is the part of the settings the inbox reads before each piece of
+// work, so changes on the Settings page apply without a restart.
+type Runtime struct {
+	Graph whatsapp.Config
+	// StaleAge: a message older than this when its turn comes is stored and
+	// shown but does not run the flow (0 means DefaultStaleAge).
+	StaleAge time.Duration
+	// RatePerSecond caps sends to the Graph API (0 means DefaultRate).
+	RatePerSecond int
+}
+
+// Defaults of Runtime and Options.
+const (
+	DefaultStaleAge = 10 * time.Minute
+	DefaultRate     = 80
+	DefaultWorkers  = 4
+	// Window is WhatsApp's customer-service window: free-form messages may
+	// be sent up to 24 hours after the customer's last message.
+	Window = 24 * time.Hour
+)
+
+// Options configure a Service. Engine and Runtime are required.
+type Options struct {
+	Engine  Engine
+	Runtime func(ctx context.Context) (Runtime, error)
+	// Sender defaults to whatsapp.Client{}.
+	Sender Sender
+	Events Events
+	Log    *slog.Logger
+	// Workers bounds how many contacts are worked at once.
+	Workers int
+	// SendConcurrency bounds parallel Graph API requests (one per contact).
+	SendConcurrency int
+	// RetryBase is the first retry delay of a failed send (default 1s); it
+	// doubles per attempt up to RetryMax (default 5 minutes), with jitter.
+	RetryBase, RetryMax time.Duration
+	// GiveUpAfter fails a message still unsent this long after it was
+	// queued (default 24 hours: by then the window has closed anyway).
+	GiveUpAfter time.Duration
+	// Poll is the safety net interval of the loops (default 5s); they are
+	// woken at once by Accept and by queued replies.
+	Poll time.Duration
+	Now  func() time.Time
+}
+
+// Service runs the inbound workers and the sender.
+type Service struct {
+	db   *store.DB
+	opt  Options
+	log  *slog.Logger
+	wake chan struct{} // inbound work arrived
+	send chan struct{} // outbound work arrived
+	wg   sync.WaitGroup
+}
+
+// New builds a Service over db; call Start to run it.
+func New(db *store.DB, opt Options) *Service {
+	if opt.Sender == nil {
+		opt.Sender = whatsapp.Client{}
+	}
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	if opt.Events == nil {
+		opt.Events = noEvents{}
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = DefaultWorkers
+	}
+	if opt.SendConcurrency <= 0 {
+		opt.SendConcurrency = 8
+	}
+	if opt.RetryBase <= 0 {
+		opt.RetryBase = time.Second
+	}
+	if opt.RetryMax <= 0 {
+		opt.RetryMax = 5 * time.Minute
+	}
+	if opt.GiveUpAfter <= 0 {
+		opt.GiveUpAfter = 24 * time.Hour
+	}
+	if opt.Poll <= 0 {
+		opt.Poll = 5 * time.Second
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	return &Service{db: db, opt: opt, log: opt.Log,
+		wake: make(chan struct{}, 1), send: make(chan struct{}, 1)}
+}
+
+// Start runs the workers and the sender until ctx ends. Work left from a
+// previous run (pending messages, unsent replies) is picked up at once.
+func (s *Service) Start(ctx context.Context) {
+	s.wg.Add(2)
+	go func() { defer s.wg.Done(); s.dispatch(ctx) }()
+	go func() { defer s.wg.Done(); s.sendLoop(ctx) }()
+	s.kickInbound()
+	s.kickOutbound()
+}
+
+// Wait blocks until the loops started by Start have stopped (after ctx ends
+// and the work in hand is finished).
+func (s *Service) Wait() { s.wg.Wait() }
+
+func (s *Service) kickInbound() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (s *Service) kickOutbound() {
+	select {
+	case s.send <- struct{}{}:
+	default:
+	}
+}
+
+// runtime reads the current settings, filling in defaults.
+func (s *Service) runtime(ctx context.Context) (Runtime, error) {
+	rt, err := s.opt.Runtime(ctx)
+	if err != nil {
+		return Runtime{}, err
+	}
+	if rt.StaleAge <= 0 {
+		rt.StaleAge = DefaultStaleAge
+	}
+	if rt.RatePerSecond <= 0 {
+		rt.RatePerSecond = DefaultRate
+	}
+	return rt, nil
+}
+
+type noEvents struct{}
+
+func (noEvents) Emit(string, any) {}

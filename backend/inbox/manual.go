@@ -1,0 +1,50 @@
+package inbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"chatflow/backend/engine"
+	"chatflow/backend/store"
+)
+
+// ErrWindowClosed is returned when a person tries to write to a customer
+// whose last message is more than 24 hours old. WhatsApp only accepts
+// approved templates then, which the product does not send yet.
+var ErrWindowClosed = errors.New("the customer's last message is more than 24 hours old, so WhatsApp only allows template messages; wait for the customer to write again")
+
+// ErrEmptyReply is returned for a manual reply without text.
+var ErrEmptyReply = errors.New("write a message first")
+
+// SendManual queues a message a person typed in the inbox. It goes through
+// the outbox like the bot's replies (rate limit, retries, statuses) and is
+// refused outside the 24-hour customer-service window.
+func (s *Service) SendManual(ctx context.Context, contactID int64, text string) (MessageView, error) {
+	if strings.TrimSpace(text) == "" {
+		return MessageView{}, ErrEmptyReply
+	}
+	c, err := s.db.Contact(ctx, contactID)
+	if err != nil {
+		return MessageView{}, err
+	}
+	if !s.opt.Now().Before(c.WindowExpiresAt) {
+		return MessageView{}, ErrWindowClosed
+	}
+	var views []MessageView
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		views, err = s.queueReplies(ctx, tx, c, []engine.Reply{{Type: engine.ReplyText, Text: text}}, store.SourceAgent)
+		return err
+	})
+	if err != nil {
+		return MessageView{}, fmt.Errorf("inbox: queue reply: %w", err)
+	}
+	for _, v := range views {
+		s.opt.Events.Emit(EventMessage, v)
+	}
+	s.kickOutbound()
+	return views[len(views)-1], nil
+}

@@ -1,0 +1,114 @@
+package inbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"chatflow/backend/attribute"
+	"chatflow/backend/engine"
+	"chatflow/backend/store"
+)
+
+// A turn saves the session (store/sessions.go) and the contact's custom
+// attribute values (store/contact_attributes.go) in the same transaction as
+// its replies, so the three can never disagree.
+
+// loadSession returns the contact's session with its stored attribute values
+// laid over it (they may have been edited since); a contact without a
+// session gets a fresh one.
+func loadSession(ctx context.Context, q store.Execer, contactID int64) (engine.Session, error) {
+	s, err := store.SessionTx(ctx, q, contactID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return engine.Session{}, fmt.Errorf("inbox: %w", err)
+	}
+	s.ContactID = contactID
+	if s.Attributes == nil {
+		s.Attributes = map[string]string{}
+	}
+	values, err := store.ContactAttributesTx(ctx, q, contactID)
+	if err != nil {
+		return engine.Session{}, fmt.Errorf("inbox: %w", err)
+	}
+	for name, value := range values {
+		s.Attributes[name] = value
+	}
+	return s, nil
+}
+
+// saveSessionTx stores the session and makes the contact's stored custom
+// attribute values equal to the session's (a value the flow cleared is
+// removed).
+func saveSessionTx(ctx context.Context, tx *sql.Tx, s engine.Session) error {
+	if err := store.SaveSessionTx(ctx, tx, s); err != nil {
+		return err
+	}
+	stored, err := store.ContactAttributesTx(ctx, tx, s.ContactID)
+	if err != nil {
+		return err
+	}
+	changed := attribute.Values{}
+	for name, value := range s.Attributes {
+		if stored[name] != value && !attribute.IsBuiltIn(name) {
+			changed[name] = value
+		}
+	}
+	for name := range stored {
+		if _, kept := s.Attributes[name]; !kept {
+			changed[name] = ""
+		}
+	}
+	return store.SetContactAttributesTx(ctx, tx, s.ContactID, changed)
+}
+
+// setPausedTx pauses or resumes the bot for a contact. Resuming also clears
+// the handoff mark in the session, so the next message is answered.
+func setPausedTx(ctx context.Context, tx *sql.Tx, contactID int64, paused bool) error {
+	res, err := tx.ExecContext(ctx, `UPDATE contacts SET bot_paused = ? WHERE id = ?`, paused, contactID)
+	if err != nil {
+		return fmt.Errorf("inbox: pause bot for contact %d: %w", contactID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("inbox: contact %d: %w", contactID, store.ErrNotFound)
+	}
+	if paused {
+		return nil
+	}
+	s, err := store.SessionTx(ctx, tx, contactID)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && !s.Paused) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("inbox: %w", err)
+	}
+	s.Paused = false
+	return store.SaveSessionTx(ctx, tx, s)
+}
+
+// SetPaused pauses or resumes the bot for one contact. While paused, the
+// contact's messages are stored and shown but not answered.
+func (s *Service) SetPaused(ctx context.Context, contactID int64, paused bool) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error { return setPausedTx(ctx, tx, contactID, paused) })
+}
+
+// RestartSession forgets where the contact stands in the flow (its
+// attribute values are kept), so the next message starts the flow over.
+// It also resumes a bot paused by a handoff.
+func (s *Service) RestartSession(ctx context.Context, contactID int64) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if err := setPausedTx(ctx, tx, contactID, false); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE contact_id = ?`, contactID); err != nil {
+			return fmt.Errorf("inbox: restart session of contact %d: %w", contactID, err)
+		}
+		return nil
+	})
+}
+
+// Session returns the contact's current session (for the inbox's contact
+// panel: where the contact stands and its attribute values).
+func (s *Service) Session(ctx context.Context, contactID int64) (engine.Session, error) {
+	return loadSession(ctx, s.db.R, contactID)
+}

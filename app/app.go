@@ -28,15 +28,19 @@ type Deps struct {
 
 // App holds every bound service.
 type App struct {
-	deps   *Deps
-	System *System
+	deps       *Deps
+	System     *System
+	Attributes *Attributes
+	APIs       *APIs
 }
 
 // New builds the services over deps.
 func New(deps *Deps) *App {
 	return &App{
-		deps:   deps,
-		System: &System{deps: deps},
+		deps:       deps,
+		System:     &System{deps: deps},
+		Attributes: NewAttributes(deps),
+		APIs:       NewAPIs(deps),
 	}
 }
 
@@ -46,5 +50,7 @@ func New(deps *Deps) *App {
 func (a *App) Bindings() []any {
 	return []any{
 		a.System,
+		a.Attributes,
+		a.APIs,
 	}
 }

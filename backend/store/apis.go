@@ -78,10 +78,32 @@ func APIByNameTx(ctx context.Context, q Execer, name string) (apicall.Definition
 }
 
 // SaveAPI creates the API (ID 0) or replaces the one with def.ID, after
-// checking it with Validate. It fails with ErrConflict when another API has
-// the name, and ErrNotFound when def.ID does not exist.
+// checking it with Validate. Renaming an API renames it in every flow that
+// calls it, in the same transaction. It fails with ErrConflict when another
+// API has the name, and ErrNotFound when def.ID does not exist.
 func (db *DB) SaveAPI(ctx context.Context, def apicall.Definition) (API, error) {
-	id, err := SaveAPITx(ctx, db.W, def)
+	def = def.Normalized()
+	var id int64
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		oldName := ""
+		if def.ID != 0 {
+			err := tx.QueryRowContext(ctx, `SELECT name FROM apis WHERE id = ?`, def.ID).Scan(&oldName)
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("store: api %d: %w", def.ID, ErrNotFound)
+			}
+			if err != nil {
+				return fmt.Errorf("store: load api %d: %w", def.ID, err)
+			}
+		}
+		var err error
+		if id, err = SaveAPITx(ctx, tx, def); err != nil {
+			return err
+		}
+		if oldName != "" && oldName != def.Name {
+			return RenameAPIInFlowsTx(ctx, tx, oldName, def.Name)
+		}
+		return nil
+	})
 	if err != nil {
 		return API{}, err
 	}

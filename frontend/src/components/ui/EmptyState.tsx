@@ -15,13 +15,15 @@ export interface EmptyStateProps {
   hint?: ReactNode;
   /** Compact variant for panels and tables. */
   compact?: boolean;
+  /** Fills the height of its container and centres itself (a page with nothing else). */
+  fill?: boolean;
   className?: string;
 }
 
 /** What a page or panel shows when it has nothing yet. */
-export function EmptyState({ icon, title, children, actions, hint, compact, className }: EmptyStateProps) {
+export function EmptyState({ icon, title, children, actions, hint, compact, fill, className }: EmptyStateProps) {
   return (
-    <div className={cx(styles.empty, compact === true && styles.compact, className)}>
+    <div className={cx(styles.empty, compact === true && styles.compact, fill === true && styles.fill, className)}>
       {icon !== undefined && (
         <div className={styles.icon} aria-hidden="true">
           {icon}

@@ -15,6 +15,7 @@ export function ApisPage() {
       }
     >
       <EmptyState
+        fill
         icon={<Plug size={22} />}
         title="Connect your outside APIs"
         actions={

@@ -18,6 +18,7 @@ export function AttributesPage() {
       }
     >
       <EmptyState
+        fill
         icon={<Braces size={22} />}
         title="Remember what customers tell you"
         actions={

@@ -11,6 +11,7 @@ export function ConversationsPage() {
       description="Live WhatsApp chats with your customers."
     >
       <EmptyState
+        fill
         icon={<MessagesSquare size={22} />}
         title="No conversations yet"
         actions={

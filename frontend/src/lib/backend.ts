@@ -104,3 +104,7 @@ export function onEvent<T = unknown>(name: string, callback: (data: T) => void):
 // Services: one line each.
 /** Build facts and lifecycle of the running binary. */
 export const System = bindService<typeof import('../../wailsjs/go/app/System')>('System');
+/** Custom attribute definitions and per-contact values. */
+export const Attributes = bindService<typeof import('../../wailsjs/go/app/Attributes')>('Attributes');
+/** Saved outside APIs: editing, testing, cURL import and the call log. */
+export const APIs = bindService<typeof import('../../wailsjs/go/app/APIs')>('APIs');

@@ -90,8 +90,14 @@ export async function startServer(options: { startTimeoutMs?: number } = {}): Pr
   child.stderr.on('data', (chunk: Buffer) => {
     log += chunk.toString();
   });
+  // If the test process dies without calling stop, take the server down with it.
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
 
   const stop = async () => {
+    process.removeListener('exit', killOnExit);
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       if (!(await waitForExit(child, 5000))) {

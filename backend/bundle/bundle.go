@@ -1,0 +1,127 @@
+// Package bundle moves attributes, APIs and flows in and out of Chatflow
+// Studio as one JSON file (the version 1 bundle, documented in
+// docs/bundle.md). An import is checked completely before anything is
+// written and then written in one transaction, so a bundle is either
+// imported whole or not at all.
+package bundle
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"chatflow/backend/apicall"
+	"chatflow/backend/attribute"
+	"chatflow/backend/flow"
+)
+
+// Format and Version identify a bundle file.
+const (
+	Format  = "chatflow-bundle"
+	Version = 1
+)
+
+// MaxSize bounds the bundle files Parse accepts.
+const MaxSize = 16 << 20
+
+// Bundle is the content of a bundle file.
+type Bundle struct {
+	Format     string               `json:"format"`
+	Version    int                  `json:"version"`
+	Attributes []Attribute          `json:"attributes"`
+	APIs       []apicall.Definition `json:"apis"`
+	Flows      []Flow               `json:"flows"`
+}
+
+// Attribute is a custom attribute definition in a bundle.
+type Attribute struct {
+	Name        string         `json:"name"`
+	Type        attribute.Type `json:"type"`
+	Description string         `json:"description"`
+}
+
+// Flow is a flow in a bundle: its name, whether it is the live one, and its
+// document.
+type Flow struct {
+	Name      string      `json:"name"`
+	Published bool        `json:"published"`
+	Nodes     []flow.Node `json:"nodes"`
+	Edges     []flow.Edge `json:"edges"`
+}
+
+// Parse reads a bundle file. Unknown fields are refused (a typo would
+// otherwise be dropped silently), and so are other formats and versions.
+func Parse(data []byte) (Bundle, error) {
+	if len(data) > MaxSize {
+		return Bundle{}, fmt.Errorf("bundle: the file is larger than %d MiB", MaxSize>>20)
+	}
+	var probe struct {
+		Format  *string `json:"format"`
+		Version *int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return Bundle{}, fmt.Errorf("bundle: the file is not valid JSON: %s", describeJSONError(data, err))
+	}
+	switch {
+	case probe.Format == nil || *probe.Format != Format:
+		return Bundle{}, fmt.Errorf("bundle: this is not a Chatflow bundle (\"format\" must be %q)", Format)
+	case probe.Version == nil:
+		return Bundle{}, fmt.Errorf("bundle: the bundle has no \"version\"")
+	case *probe.Version != Version:
+		return Bundle{}, fmt.Errorf("bundle: version %d bundles are not supported; this app reads version %d", *probe.Version, Version)
+	}
+	var b Bundle
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return Bundle{}, fmt.Errorf("bundle: %s", describeJSONError(data, err))
+	}
+	return b, nil
+}
+
+// Encode writes b as indented JSON, ready to save as a file.
+func Encode(b Bundle) ([]byte, error) {
+	if b.Attributes == nil {
+		b.Attributes = []Attribute{}
+	}
+	if b.APIs == nil {
+		b.APIs = []apicall.Definition{}
+	}
+	if b.Flows == nil {
+		b.Flows = []Flow{}
+	}
+	out, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("bundle: encode: %w", err)
+	}
+	return append(out, '\n'), nil
+}
+
+// describeJSONError turns a decoding error into a sentence with a line
+// number, which is what someone fixing the file by hand needs.
+func describeJSONError(data []byte, err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("%s (line %d)", syntax.Error(), lineOf(data, syntax.Offset))
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			field = "the bundle"
+		}
+		return fmt.Sprintf("%s should be %s, not %s (line %d)", field, typ.Type, typ.Value, lineOf(data, typ.Offset))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the file ends too early"
+	}
+	return err.Error()
+}
+
+func lineOf(data []byte, offset int64) int {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}

@@ -20,7 +20,7 @@ BIN := bin/chatflow
 GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/node_modules/*') go.mod go.sum \
 	$(shell find backend/store/migrations -name '*.sql')
 FRONTEND_SOURCES := $(shell find frontend/src frontend/wailsjs frontend/index.html frontend/public -type f 2>/dev/null) \
-	frontend/package.json frontend/vite.config.ts frontend/tsconfig.json
+	$(wildcard frontend/*.json frontend/*.ts frontend/*.js)
 
 DEBIAN_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
 TEST_PACKAGES := xvfb xauth chromium imagemagick

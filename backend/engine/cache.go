@@ -12,11 +12,16 @@ import (
 
 // Cache keeps the compiled expressions of each flow version, so that an
 // expression is compiled once (when the flow is saved, or on its first run)
-// and not on every message. Only the latest version of each flow is kept.
+// and not on every message. It keeps the two most recently used versions of
+// each flow: the published copy that customers run and the draft that the
+// editor and the simulator use.
 type Cache struct {
 	mu    sync.Mutex
-	flows map[int64]*flowPrograms
+	flows map[int64][]*flowPrograms
 }
+
+// versionsKept is how many versions of one flow the cache holds.
+const versionsKept = 2
 
 type flowPrograms struct {
 	version   int
@@ -36,7 +41,7 @@ type compiled struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{flows: map[int64]*flowPrograms{}}
+	return &Cache{flows: map[int64][]*flowPrograms{}}
 }
 
 // Compile compiles every expression of f with the given attribute types and
@@ -63,11 +68,7 @@ func (c *Cache) program(f flow.Flow, env *exprEnv, src string, asBool bool) (*vm
 	}
 	key := programKey{src: src, asBool: asBool}
 	c.mu.Lock()
-	fp := c.flows[f.ID]
-	if fp == nil || fp.version != f.Version || fp.signature != env.signature {
-		fp = &flowPrograms{version: f.Version, signature: env.signature, programs: map[programKey]compiled{}}
-		c.flows[f.ID] = fp
-	}
+	fp := c.versionLocked(f.ID, f.Version, env.signature)
 	if p, ok := fp.programs[key]; ok {
 		c.mu.Unlock()
 		return p.program, p.err
@@ -78,6 +79,26 @@ func (c *Cache) program(f flow.Flow, env *exprEnv, src string, asBool bool) (*vm
 	fp.programs[key] = compiled{program: p, err: err}
 	c.mu.Unlock()
 	return p, err
+}
+
+// versionLocked returns the programs of one flow version, moving them to the
+// front (most recently used) and dropping the oldest beyond versionsKept.
+func (c *Cache) versionLocked(id int64, version int, signature string) *flowPrograms {
+	list := c.flows[id]
+	for i, fp := range list {
+		if fp.version == version && fp.signature == signature {
+			copy(list[1:i+1], list[:i])
+			list[0] = fp
+			return fp
+		}
+	}
+	fp := &flowPrograms{version: version, signature: signature, programs: map[programKey]compiled{}}
+	list = append([]*flowPrograms{fp}, list...)
+	if len(list) > versionsKept {
+		list = list[:versionsKept]
+	}
+	c.flows[id] = list
+	return fp
 }
 
 // Forget drops the programs of one flow (after it is deleted).

@@ -24,12 +24,16 @@ func TestCacheCompilesOncePerVersion(t *testing.T) {
 	if p3, _ := c.program(f, env, "total > 1", true); p3 == p1 {
 		t.Fatal("a new version compiles again")
 	}
+	f.Version = 1
+	if p4, _ := c.program(f, env, "total > 1", true); p4 != p1 {
+		t.Fatal("two versions (live and draft) stay cached")
+	}
 	changed := newExprEnv([]attribute.Definition{{Name: "total", Type: attribute.Text}})
 	if _, err := c.program(f, changed, "total > 1", true); err == nil {
 		t.Fatal("programs are not reused across attribute types")
 	}
-	if len(c.flows) != 1 {
-		t.Fatalf("only the latest version is kept, have %d flows", len(c.flows))
+	if len(c.flows) != 1 || len(c.flows[3]) != 2 {
+		t.Fatalf("at most two versions are kept, have %d", len(c.flows[3]))
 	}
 	c.Forget(3)
 	if len(c.flows) != 0 {

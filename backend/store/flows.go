@@ -20,7 +20,10 @@ type FlowSummary struct {
 	Valid     bool
 	Problems  int
 	Version   int
-	UpdatedAt time.Time
+	// LiveVersion is the version customers get (0 when not published); a
+	// published flow with Version > LiveVersion has unpublished changes.
+	LiveVersion int
+	UpdatedAt   time.Time
 }
 
 // FlowCheck is the outcome of validating a flow when it is saved, kept for
@@ -36,12 +39,16 @@ type document struct {
 	Edges []flow.Edge `json:"edges"`
 }
 
+// flowColumns read the draft: the document the editor saves.
 const flowColumns = `id, name, published, version, document, updated_at`
+
+// liveColumns read the published copy that customers get.
+const liveColumns = `id, name, published, live_version, live_document, updated_at`
 
 // Flows lists every flow by name.
 func (db *DB) Flows(ctx context.Context) ([]FlowSummary, error) {
-	rows, err := db.R.QueryContext(ctx, `SELECT id, name, published, valid, problems, version, updated_at
-		FROM flows ORDER BY name COLLATE NOCASE`)
+	rows, err := db.R.QueryContext(ctx, `SELECT id, name, published, valid, problems, version,
+		CASE WHEN published = 1 THEN live_version ELSE 0 END, updated_at FROM flows ORDER BY name COLLATE NOCASE`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list flows: %w", err)
 	}
@@ -50,7 +57,7 @@ func (db *DB) Flows(ctx context.Context) ([]FlowSummary, error) {
 	for rows.Next() {
 		var s FlowSummary
 		var updated int64
-		if err := rows.Scan(&s.ID, &s.Name, &s.Published, &s.Valid, &s.Problems, &s.Version, &updated); err != nil {
+		if err := rows.Scan(&s.ID, &s.Name, &s.Published, &s.Valid, &s.Problems, &s.Version, &s.LiveVersion, &updated); err != nil {
 			return nil, fmt.Errorf("store: list flows: %w", err)
 		}
 		s.UpdatedAt = time.UnixMilli(updated)
@@ -92,19 +99,6 @@ func FlowByNameTx(ctx context.Context, q Execer, name string) (flow.Flow, error)
 	}
 	if err != nil {
 		return flow.Flow{}, fmt.Errorf("store: load flow %q: %w", name, err)
-	}
-	return f, nil
-}
-
-// PublishedFlow loads the live flow, or fails with ErrNotFound when no flow
-// is published.
-func (db *DB) PublishedFlow(ctx context.Context) (flow.Flow, error) {
-	f, err := scanFlow(db.R.QueryRowContext(ctx, `SELECT `+flowColumns+` FROM flows WHERE published = 1`))
-	if errors.Is(err, sql.ErrNoRows) {
-		return flow.Flow{}, fmt.Errorf("store: published flow: %w", ErrNotFound)
-	}
-	if err != nil {
-		return flow.Flow{}, fmt.Errorf("store: load published flow: %w", err)
 	}
 	return f, nil
 }
@@ -225,39 +219,6 @@ func (db *DB) DeleteFlow(ctx context.Context, id int64) error {
 	return nil
 }
 
-// PublishFlow makes id the one published flow, unpublishing the previous
-// one in the same transaction.
-func (db *DB) PublishFlow(ctx context.Context, id int64) error {
-	return db.Tx(ctx, func(tx *sql.Tx) error { return PublishFlowTx(ctx, tx, id) })
-}
-
-// PublishFlowTx is PublishFlow inside the caller's transaction.
-func PublishFlowTx(ctx context.Context, q Execer, id int64) error {
-	if _, err := q.ExecContext(ctx, `UPDATE flows SET published = 0 WHERE published = 1 AND id <> ?`, id); err != nil {
-		return fmt.Errorf("store: unpublish flows: %w", err)
-	}
-	res, err := q.ExecContext(ctx, `UPDATE flows SET published = 1 WHERE id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("store: publish flow %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("store: flow %d: %w", id, ErrNotFound)
-	}
-	return nil
-}
-
-// UnpublishFlow takes a flow off the air; no flow is live afterwards.
-func (db *DB) UnpublishFlow(ctx context.Context, id int64) error {
-	res, err := db.W.ExecContext(ctx, `UPDATE flows SET published = 0 WHERE id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("store: unpublish flow %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("store: flow %d: %w", id, ErrNotFound)
-	}
-	return nil
-}
-
 func flowName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	switch {
@@ -286,14 +247,16 @@ func encodeDocument(f flow.Flow) (string, error) {
 
 func scanFlow(r rowScanner) (flow.Flow, error) {
 	var f flow.Flow
-	var doc string
+	var doc sql.NullString
 	var updated int64
 	if err := r.Scan(&f.ID, &f.Name, &f.Published, &f.Version, &doc, &updated); err != nil {
 		return flow.Flow{}, err
 	}
 	var d document
-	if err := json.Unmarshal([]byte(doc), &d); err != nil {
-		return flow.Flow{}, fmt.Errorf("flow %q has an unreadable document: %w", f.Name, err)
+	if doc.Valid {
+		if err := json.Unmarshal([]byte(doc.String), &d); err != nil {
+			return flow.Flow{}, fmt.Errorf("flow %q has an unreadable document: %w", f.Name, err)
+		}
 	}
 	f.Nodes, f.Edges = d.Nodes, d.Edges
 	if f.Nodes == nil {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"chatflow/backend/engine"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
 )
@@ -142,5 +143,49 @@ func TestFlowUsageAndRename(t *testing.T) {
 	got, _ := db.Flow(ctx, created.ID)
 	if got.Version != 3 || got.Nodes[1].Data.Attribute != "order_no" || got.Nodes[1].Data.Text != "Order {{order_no}}?" || got.Nodes[2].Data.API != "Order API" {
 		t.Fatalf("after renames %+v", got)
+	}
+}
+
+func TestPublishedCopyIgnoresLaterDrafts(t *testing.T) {
+	db := store.NewTestDB(t)
+	ctx := context.Background()
+	f, _ := db.CreateFlow(ctx, sampleFlow("Live"), store.FlowCheck{Valid: true})
+	other, _ := db.CreateFlow(ctx, sampleFlow("Other"), store.FlowCheck{Valid: true})
+	if err := db.PublishFlow(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	f.Nodes[1].Data.Text = "draft text"
+	if _, err := db.SaveFlow(ctx, f, store.FlowCheck{}); err != nil {
+		t.Fatal(err)
+	}
+	live, err := db.PublishedFlow(ctx)
+	if err != nil || live.Version != 1 || live.Nodes[1].Data.Text != "Order {{order_id}}?" {
+		t.Fatalf("live copy %+v %v", live, err)
+	}
+	if draft, _ := db.Flow(ctx, f.ID); draft.Version != 2 || draft.Nodes[1].Data.Text != "draft text" {
+		t.Fatalf("draft %+v", draft)
+	}
+	list, _ := db.Flows(ctx)
+	if list[0].Name != "Live" || list[0].LiveVersion != 1 || list[0].Version != 2 || list[1].LiveVersion != 0 {
+		t.Fatalf("summaries %+v", list)
+	}
+
+	src := db.EngineFlows()
+	if got, ok, err := src.Published(ctx); err != nil || !ok || got.Version != 1 {
+		t.Fatalf("engine source published %+v %v %v", got, ok, err)
+	}
+	if _, err := src.ByID(ctx, other.ID); !errors.Is(err, engine.ErrFlowNotFound) {
+		t.Fatalf("an unpublished flow is gone for live sessions: %v", err)
+	}
+
+	if err := db.PublishFlow(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	if live, _ := db.LiveFlow(ctx, f.ID); live.Version != 2 || live.Nodes[1].Data.Text != "draft text" {
+		t.Fatalf("publishing again takes the draft live: %+v", live)
+	}
+	db.UnpublishFlow(ctx, f.ID)
+	if _, ok, err := src.Published(ctx); ok || err != nil {
+		t.Fatalf("nothing published: %v %v", ok, err)
 	}
 }

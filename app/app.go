@@ -24,23 +24,34 @@ type Deps struct {
 	// Mode is "desktop" or "browser".
 	Mode    string
 	Started time.Time
+	// Getenv reads environment overrides of settings (WHATSAPP_TOKEN...).
+	Getenv func(string) string
 }
 
 // App holds every bound service.
 type App struct {
-	deps       *Deps
-	System     *System
-	Attributes *Attributes
-	APIs       *APIs
+	deps          *Deps
+	System        *System
+	Attributes    *Attributes
+	APIs          *APIs
+	Settings      *Settings
+	Conversations *Conversations
+	// live is the WhatsApp bot (inbox and webhook); see live.go.
+	live *live
 }
 
 // New builds the services over deps.
 func New(deps *Deps) *App {
+	settings := NewSettings(deps)
+	l := newLive(deps, settings)
 	return &App{
-		deps:       deps,
-		System:     &System{deps: deps},
-		Attributes: NewAttributes(deps),
-		APIs:       NewAPIs(deps),
+		deps:          deps,
+		System:        &System{deps: deps},
+		Attributes:    NewAttributes(deps),
+		APIs:          NewAPIs(deps),
+		Settings:      settings,
+		Conversations: NewConversations(deps, l),
+		live:          l,
 	}
 }
 
@@ -52,5 +63,7 @@ func (a *App) Bindings() []any {
 		a.System,
 		a.Attributes,
 		a.APIs,
+		a.Settings,
+		a.Conversations,
 	}
 }

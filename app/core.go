@@ -20,6 +20,8 @@ const settingWebhookAddr = "webhook.addr"
 type core struct {
 	deps *Deps
 	app  *App
+	// stopLive stops the inbox workers and sender.
+	stopLive context.CancelFunc
 }
 
 // newLogger returns the process logger: text to stderr.
@@ -42,10 +44,15 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 		Events:  &Broadcaster{},
 		Mode:    mode,
 		Started: time.Now(),
+		Getenv:  env.Getenv,
 	}
 	health := server.Health{Version: Build().Version, Started: deps.Started}
-	deps.Webhook = server.NewListener("webhook listener", server.NewWebhookMux(health, nil), log)
-	return &core{deps: deps, app: New(deps)}, nil
+	a := New(deps)
+	deps.Webhook = server.NewListener("webhook listener", server.NewWebhookMux(health, a.live.webhook), log)
+	// The inbox resumes pending messages and unsent replies at once.
+	liveCtx, stopLive := context.WithCancel(ctx)
+	a.live.inbox.Start(liveCtx)
+	return &core{deps: deps, app: a, stopLive: stopLive}, nil
 }
 
 // webhookAddr picks the listen address: the flag when given, else the saved
@@ -68,6 +75,10 @@ func (c *core) close() {
 	if err := c.deps.Webhook.Stop(ctx); err != nil {
 		c.deps.Log.Warn("webhook listener did not stop cleanly", slog.Any("err", err))
 	}
+	// Stop the inbox and wait for the turn or send in hand before the
+	// database closes.
+	c.stopLive()
+	c.app.live.inbox.Wait()
 	if err := c.deps.DB.Close(); err != nil {
 		c.deps.Log.Warn("database did not close cleanly", slog.Any("err", err))
 	}

@@ -3,7 +3,6 @@ package inbox_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -17,25 +16,6 @@ import (
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
-
-// dbFlows is the engine's FlowSource over the store, as the app wires it.
-type dbFlows struct{ db *store.DB }
-
-func (f dbFlows) Published(ctx context.Context) (flow.Flow, bool, error) {
-	fl, err := f.db.PublishedFlow(ctx)
-	if errors.Is(err, store.ErrNotFound) {
-		return flow.Flow{}, false, nil
-	}
-	return fl, err == nil, err
-}
-
-func (f dbFlows) ByID(ctx context.Context, id int64) (flow.Flow, error) {
-	fl, err := f.db.Flow(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return flow.Flow{}, fmt.Errorf("%w: %w", engine.ErrFlowNotFound, err)
-	}
-	return fl, err
-}
 
 // supportFlow greets with two buttons: "track" answers and ends, "agent"
 // hands the conversation to a person.
@@ -106,7 +86,7 @@ func newHarness(t *testing.T, mod ...func(*inbox.Options)) *harness {
 	if err := h.db.PublishFlow(ctx, f.ID); err != nil {
 		t.Fatal(err)
 	}
-	eng := engine.New(engine.Deps{Flows: dbFlows{h.db}, Attributes: h.db.Attributes})
+	eng := engine.New(engine.Deps{Flows: h.db.EngineFlows(), Attributes: h.db.Attributes})
 	h.start(eng, mod...)
 	return h
 }

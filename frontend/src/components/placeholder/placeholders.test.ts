@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  filterAttributes,
+  insertPlaceholder,
+  placeholderNames,
+  slashQuery,
+  splitPlaceholders,
+  type AttributeOption,
+} from './placeholders';
+
+describe('splitPlaceholders', () => {
+  it.each([
+    ['', []],
+    ['plain', [{ text: 'plain' }]],
+    ['{{a}}', [{ text: '{{a}}', name: 'a' }]],
+    [
+      'Hi {{contact.name}}, order {{ order_id }}!',
+      [
+        { text: 'Hi ' },
+        { text: '{{contact.name}}', name: 'contact.name' },
+        { text: ', order ' },
+        { text: '{{ order_id }}', name: 'order_id' },
+        { text: '!' },
+      ],
+    ],
+    ['{{1bad}} {{}} {x}', [{ text: '{{1bad}} {{}} {x}' }]],
+  ])('splits %j', (text, want) => {
+    expect(splitPlaceholders(text)).toEqual(want);
+    expect(
+      splitPlaceholders(text)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
+  });
+});
+
+describe('placeholderNames', () => {
+  it('lists distinct names in order across texts', () => {
+    expect(placeholderNames('{{b}}/{{a}}', '{{a}} {{c.d}}')).toEqual(['b', 'a', 'c.d']);
+  });
+});
+
+describe('slashQuery', () => {
+  it.each([
+    ['/', 0, 1, ''],
+    ['x/ord', 1, 5, 'ord'],
+    ['x/contact.na', 1, 12, 'contact.na'],
+    ['x/or der', 1, 8, undefined],
+    ['x/ord', 1, 1, undefined],
+    ['xord', 1, 4, undefined],
+    ['x/a-b', 1, 5, undefined],
+  ])('%j slash at %i caret %i', (text, slashAt, caret, want) => {
+    expect(slashQuery(text, slashAt, caret)).toBe(want);
+  });
+});
+
+describe('insertPlaceholder', () => {
+  it('replaces the typed query and puts the caret after the placeholder', () => {
+    expect(insertPlaceholder('https://x/orders//ord?y', 17, 21, 'order_id')).toEqual({
+      text: 'https://x/orders/{{order_id}}?y',
+      caret: 29,
+    });
+  });
+});
+
+describe('filterAttributes', () => {
+  const attrs: AttributeOption[] = ['contact.name', 'order_id', 'customer_order', 'api.status'].map((name) => ({
+    name,
+    type: 'text',
+    description: '',
+    builtIn: name.includes('.'),
+  }));
+  it('puts prefix matches first and ignores case', () => {
+    expect(filterAttributes(attrs, 'ORD').map((a) => a.name)).toEqual(['order_id', 'customer_order']);
+    expect(filterAttributes(attrs, '').length).toBe(4);
+    expect(filterAttributes(attrs, 'zzz')).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Pure helpers for {{attribute}} placeholders in text fields: finding them,
+ * splitting text for highlighting, the `/` trigger of the attribute picker,
+ * and inserting a chosen placeholder. Names may contain dots (contact.name).
+ */
+
+/** Matches one placeholder; group 1 is the name. Spaces inside the braces are allowed. */
+export const placeholderPattern = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+
+/** One piece of a text: plain text, or a placeholder with its name. */
+export interface Segment {
+  text: string;
+  /** The attribute name when this segment is a placeholder. */
+  name?: string;
+}
+
+/** Splits text into plain and placeholder segments, in order, covering all of it. */
+export function splitPlaceholders(text: string): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  for (const m of text.matchAll(placeholderPattern)) {
+    if (m.index > at) {
+      out.push({ text: text.slice(at, m.index) });
+    }
+    out.push({ text: m[0], name: m[1] });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) {
+    out.push({ text: text.slice(at) });
+  }
+  return out;
+}
+
+/** The distinct placeholder names in the texts, in order of first appearance. */
+export function placeholderNames(...texts: string[]): string[] {
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(placeholderPattern)) {
+      if (m[1] !== undefined) seen.add(m[1]);
+    }
+  }
+  return [...seen];
+}
+
+/** The text a placeholder for name is written as. */
+export function placeholderFor(name: string): string {
+  return `{{${name}}}`;
+}
+
+const queryChar = /^[A-Za-z0-9_.]*$/;
+
+/**
+ * Reads the picker query typed after a `/` at slashAt, up to the caret.
+ * Returns undefined when the slash is gone, the caret left the query, or the
+ * query holds a character no attribute name has (so the picker should close).
+ */
+export function slashQuery(text: string, slashAt: number, caret: number): string | undefined {
+  if (slashAt < 0 || text[slashAt] !== '/' || caret <= slashAt) {
+    return undefined;
+  }
+  const query = text.slice(slashAt + 1, caret);
+  return queryChar.test(query) ? query : undefined;
+}
+
+/**
+ * Replaces text[from, to) (the `/query` typed by the user) with the
+ * placeholder for name and returns the new text and caret position.
+ */
+export function insertPlaceholder(text: string, from: number, to: number, name: string): { text: string; caret: number } {
+  const ph = placeholderFor(name);
+  return { text: text.slice(0, from) + ph + text.slice(to), caret: from + ph.length };
+}
+
+/** An attribute as the picker offers it. */
+export interface AttributeOption {
+  name: string;
+  type: string;
+  description: string;
+  builtIn: boolean;
+}
+
+/**
+ * Filters attributes for a picker query: names starting with the query first,
+ * then names containing it, each group in the given order. Case is ignored.
+ */
+export function filterAttributes(attributes: AttributeOption[], query: string): AttributeOption[] {
+  const q = query.toLowerCase();
+  if (q === '') return attributes;
+  const starts: AttributeOption[] = [];
+  const contains: AttributeOption[] = [];
+  for (const a of attributes) {
+    const n = a.name.toLowerCase();
+    if (n.startsWith(q)) starts.push(a);
+    else if (n.includes(q)) contains.push(a);
+  }
+  return [...starts, ...contains];
+}

@@ -30,6 +30,9 @@ const (
 	settingPublicURL     = "whatsapp.public_url"
 	settingStaleAge      = "inbox.stale_age"
 	settingRateLimit     = "inbox.rate_limit"
+	// settingResendGrace has no form field: it tunes how long a reply cut
+	// off by a crash waits for Meta's status before being sent again.
+	settingResendGrace = "inbox.resend_grace"
 )
 
 // The environment variables that override stored settings (for servers and
@@ -239,6 +242,7 @@ func (s *Settings) runtime(ctx context.Context) (inbox.Runtime, error) {
 	rt.Graph.GraphURL, _, errs[3] = s.value(ctx, settingGraphURL, envGraphURL, whatsapp.DefaultGraphURL)
 	rt.StaleAge, e = s.deps.DB.DurationSetting(ctx, settingStaleAge, inbox.DefaultStaleAge)
 	rt.RatePerSecond, _ = s.deps.DB.IntSetting(ctx, settingRateLimit, inbox.DefaultRate)
+	rt.ResendGrace, _ = s.deps.DB.DurationSetting(ctx, settingResendGrace, inbox.DefaultResendGrace)
 	return rt, errors.Join(errors.Join(errs[:]...), e)
 }
 

@@ -53,11 +53,20 @@ func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted
 			if at.IsZero() {
 				at = now
 			}
+			// A status naming one of our queue rows settles a send whose
+			// answer was lost (the process stopped right after sending).
+			settled := false
+			if id, ok := outboxFromCallback(st.Callback); ok {
+				var err error
+				if settled, err = store.SettleOutboxTx(ctx, tx, id, st.MessageID, at); err != nil {
+					return err
+				}
+			}
 			m, changed, err := store.ApplyStatusTx(ctx, tx, st.MessageID, st.Status, reason, at)
 			if err != nil {
 				return err
 			}
-			if changed {
+			if changed || settled {
 				res.Statuses++
 				updates = append(updates, View(m))
 			}

@@ -51,6 +51,10 @@ type Runtime struct {
 	StaleAge time.Duration
 	// RatePerSecond caps sends to the Graph API (0 means DefaultRate).
 	RatePerSecond int
+	// ResendGrace is how long, after a restart, a message whose sending was
+	// interrupted waits for Meta's status webhook before it is sent again
+	// (0 means DefaultResendGrace).
+	ResendGrace time.Duration
 }
 
 // Defaults of Runtime and Options.
@@ -58,6 +62,8 @@ const (
 	DefaultStaleAge = 10 * time.Minute
 	DefaultRate     = 80
 	DefaultWorkers  = 4
+	// DefaultResendGrace covers Meta's first webhook retries.
+	DefaultResendGrace = 30 * time.Second
 	// Window is WhatsApp's customer-service window: free-form messages may
 	// be sent up to 24 hours after the customer's last message.
 	Window = 24 * time.Hour
@@ -134,8 +140,18 @@ func New(db *store.DB, opt Options) *Service {
 }
 
 // Start runs the workers and the sender until ctx ends. Work left from a
-// previous run (pending messages, unsent replies) is picked up at once.
+// previous run (pending messages, unsent replies) is picked up at once,
+// except replies whose sending was interrupted: they first wait
+// ResendGrace for the status webhook that proves they went out.
 func (s *Service) Start(ctx context.Context) {
+	if rt, err := s.runtime(ctx); err == nil {
+		if n, err := s.db.ParkInterruptedSends(ctx, s.opt.Now().Add(rt.ResendGrace)); err != nil {
+			s.log.Error("inbox: park interrupted sends", slog.Any("err", err))
+		} else if n > 0 {
+			s.log.Info("inbox: replies interrupted by the last stop wait for Meta's status before a resend",
+				slog.Int("count", n), slog.Duration("grace", rt.ResendGrace))
+		}
+	}
 	s.wg.Add(2)
 	go func() { defer s.wg.Done(); s.dispatch(ctx) }()
 	go func() { defer s.wg.Done(); s.sendLoop(ctx) }()
@@ -172,6 +188,9 @@ func (s *Service) runtime(ctx context.Context) (Runtime, error) {
 	}
 	if rt.RatePerSecond <= 0 {
 		rt.RatePerSecond = DefaultRate
+	}
+	if rt.ResendGrace <= 0 {
+		rt.ResendGrace = DefaultResendGrace
 	}
 	return rt, nil
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"log/slog"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -79,6 +81,11 @@ func (s *Service) deliver(ctx context.Context, cfg whatsapp.Config, item store.O
 		s.fail(ctx, item, "the queued message cannot be read: "+err.Error())
 		return
 	}
+	out.Callback = callbackData(item.ID)
+	if err := s.db.BeginSend(ctx, item.ID, s.opt.Now()); err != nil {
+		s.log.Error("inbox: start sending", slog.Int64("outbox", item.ID), slog.Any("err", err))
+		return
+	}
 	id, err := s.opt.Sender.Send(ctx, cfg, out)
 	now := s.opt.Now()
 	if err == nil {
@@ -111,6 +118,21 @@ func (s *Service) deliver(ctx context.Context, cfg whatsapp.Config, item store.O
 	if err := s.db.RetryOutbox(ctx, item.ID, now.Add(wait), reason); err != nil {
 		s.log.Error("inbox: schedule retry", slog.Int64("outbox", item.ID), slog.Any("err", err))
 	}
+}
+
+// callbackPrefix starts the biz_opaque_callback_data of every message sent.
+const callbackPrefix = "chatflow:outbox:"
+
+func callbackData(outboxID int64) string { return callbackPrefix + strconv.FormatInt(outboxID, 10) }
+
+// outboxFromCallback reads the outbox id back from a status's callback data.
+func outboxFromCallback(data string) (int64, bool) {
+	rest, ok := strings.CutPrefix(data, callbackPrefix)
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(rest, 10, 64)
+	return id, err == nil && id > 0
 }
 
 // fail marks a message failed for good, with the reason the inbox shows.

@@ -106,23 +106,12 @@ func (db *DB) OutboxItem(ctx context.Context, id int64) (OutboxItem, error) {
 func (db *DB) MarkOutboxSent(ctx context.Context, item OutboxItem, waMessageID string, at time.Time) (Message, error) {
 	var m Message
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = ''
-			WHERE id = ?`, at.UnixMilli(), item.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '',
+			sending_at = 0 WHERE id = ?`, at.UnixMilli(), item.ID); err != nil {
 			return fmt.Errorf("store: mark message %d sent: %w", item.ID, err)
 		}
-		if err := SetMessageStatusTx(ctx, tx, item.MessageID, MessageSent, "", waMessageID, at); err != nil {
-			// A status webhook may have raced ahead and a retry may have
-			// produced a second id; keep the row sent without the id.
-			if !errors.Is(err, ErrConflict) {
-				return err
-			}
-			if err := SetMessageStatusTx(ctx, tx, item.MessageID, MessageSent, "", "", at); err != nil {
-				return err
-			}
-		} else if waMessageID != "" {
-			if err := applyBacklogTx(ctx, tx, waMessageID); err != nil {
-				return err
-			}
+		if err := markMessageSentTx(ctx, tx, item.MessageID, waMessageID, at); err != nil {
+			return err
 		}
 		var err error
 		m, err = scanMessage(tx.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, item.MessageID))
@@ -131,11 +120,74 @@ func (db *DB) MarkOutboxSent(ctx context.Context, item OutboxItem, waMessageID s
 	return m, err
 }
 
+// markMessageSentTx gives a conversation message Meta's id and moves it
+// from queued to sent (a status webhook may already have moved it further),
+// then applies statuses that arrived before the id was known.
+func markMessageSentTx(ctx context.Context, q Execer, messageID int64, waMessageID string, at time.Time) error {
+	_, err := q.ExecContext(ctx, `UPDATE messages SET
+		status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
+		wa_message_id = CASE WHEN ? <> '' THEN ? ELSE wa_message_id END, updated_at = ? WHERE id = ?`,
+		waMessageID, waMessageID, at.UnixMilli(), messageID)
+	if uniqueViolation(err) {
+		// The id is already on another row (Meta answered a retry with the
+		// id of an earlier attempt): keep this row sent without it.
+		_, err = q.ExecContext(ctx, `UPDATE messages SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
+			updated_at = ? WHERE id = ?`, at.UnixMilli(), messageID)
+	}
+	if err != nil {
+		return fmt.Errorf("store: mark message %d sent: %w", messageID, err)
+	}
+	if waMessageID == "" {
+		return nil
+	}
+	return applyBacklogTx(ctx, q, waMessageID)
+}
+
+// BeginSend records that an attempt to send the row starts now. Every
+// outcome (sent, retry, failed) clears the mark, so a mark found at startup
+// means the process died during the attempt.
+func (db *DB) BeginSend(ctx context.Context, id int64, at time.Time) error {
+	if _, err := db.W.ExecContext(ctx, `UPDATE outbox SET sending_at = ? WHERE id = ?`, at.UnixMilli(), id); err != nil {
+		return fmt.Errorf("store: start sending message %d: %w", id, err)
+	}
+	return nil
+}
+
+// ParkInterruptedSends holds back, until until, every pending row whose last
+// attempt was cut short by a crash: the Graph API may have accepted it, and
+// Meta's status webhook (carrying the row's callback data) settles it
+// without sending it twice. It returns how many rows were parked.
+func (db *DB) ParkInterruptedSends(ctx context.Context, until time.Time) (int, error) {
+	res, err := db.W.ExecContext(ctx, `UPDATE outbox SET next_attempt_at = MAX(next_attempt_at, ?)
+		WHERE state = 'pending' AND sending_at > 0`, until.UnixMilli())
+	if err != nil {
+		return 0, fmt.Errorf("store: park interrupted sends: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
+// SettleOutboxTx marks a pending row sent because Meta reported a status for
+// it (named by its callback data) under waMessageID. It reports false when
+// the row is unknown or no longer pending.
+func SettleOutboxTx(ctx context.Context, q Execer, id int64, waMessageID string, at time.Time) (bool, error) {
+	var messageID int64
+	err := q.QueryRowContext(ctx, `UPDATE outbox SET state = 'sent', sent_at = ?, sending_at = 0, last_error = ''
+		WHERE id = ? AND state = 'pending' RETURNING message_id`, at.UnixMilli(), id).Scan(&messageID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: settle message %d: %w", id, err)
+	}
+	return true, markMessageSentTx(ctx, q, messageID, waMessageID, at)
+}
+
 // RetryOutbox keeps a message pending after a temporary failure, to be tried
 // again at next.
 func (db *DB) RetryOutbox(ctx context.Context, id int64, next time.Time, errText string) error {
-	_, err := db.W.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-		WHERE id = ? AND state = 'pending'`, next.UnixMilli(), errText, id)
+	_, err := db.W.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+		sending_at = 0 WHERE id = ? AND state = 'pending'`, next.UnixMilli(), errText, id)
 	if err != nil {
 		return fmt.Errorf("store: retry message %d: %w", id, err)
 	}
@@ -147,8 +199,8 @@ func (db *DB) RetryOutbox(ctx context.Context, id int64, next time.Time, errText
 func (db *DB) FailOutbox(ctx context.Context, item OutboxItem, reason string, at time.Time) (Message, error) {
 	var m Message
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?
-			WHERE id = ?`, reason, item.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?,
+			sending_at = 0 WHERE id = ?`, reason, item.ID); err != nil {
 			return fmt.Errorf("store: mark message %d failed: %w", item.ID, err)
 		}
 		if err := SetMessageStatusTx(ctx, tx, item.MessageID, MessageFailed, reason, "", at); err != nil {

@@ -134,3 +134,64 @@ func TestStatusesMoveForwardAndWaitForUnknownIDs(t *testing.T) {
 		t.Fatalf("failed status: %+v %v", m, changed)
 	}
 }
+
+func TestInterruptedSendsWaitForTheirStatus(t *testing.T) {
+	db := store.NewTestDB(t)
+	ctx := context.Background()
+	now := time.Now()
+	in, _ := queueMessage(t, db, "111", "wamid.in", now)
+	a := queueReply(t, db, in.ContactID, "a", now)
+	b := queueReply(t, db, in.ContactID, "b", now)
+	// The process dies while sending a: the mark stays.
+	if err := db.BeginSend(ctx, a.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.ParkInterruptedSends(ctx, now.Add(30*time.Second))
+	if err != nil || n != 1 {
+		t.Fatalf("parked %d, %v; want 1", n, err)
+	}
+	if due, _ := db.DueOutbox(ctx, now.Add(time.Second), 10); len(due) != 0 {
+		t.Fatalf("a parked row (or one behind it) is due: %+v", due)
+	}
+	// Meta's status names the row: it is settled as sent, never resent.
+	var settled bool
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		settled, err = store.SettleOutboxTx(ctx, tx, a.ID, "wamid.out.a", now)
+		return err
+	})
+	if err != nil || !settled {
+		t.Fatalf("settle = %v, %v", settled, err)
+	}
+	due, _ := db.DueOutbox(ctx, now.Add(time.Second), 10)
+	if len(due) != 1 || due[0].ID != b.ID {
+		t.Fatalf("after settling a: %+v; want b", due)
+	}
+	m, _ := db.Message(ctx, a.MessageID)
+	if m.Status != store.MessageSent || m.WaMessageID != "wamid.out.a" {
+		t.Fatalf("settled message = %+v", m)
+	}
+	// Settling again, or an unknown row, changes nothing.
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range []int64{a.ID, 999} {
+			if ok, err := store.SettleOutboxTx(ctx, tx, id, "wamid.x", now); ok || err != nil {
+				t.Errorf("settle %d = %v, %v", id, ok, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The late answer of the interrupted attempt does not undo a later status.
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		_, _, err := store.ApplyStatusTx(ctx, tx, "wamid.out.a", store.MessageRead, "", now)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, err = db.MarkOutboxSent(ctx, a, "wamid.out.a", now); err != nil || m.Status != store.MessageRead {
+		t.Fatalf("late MarkOutboxSent: %+v, %v", m, err)
+	}
+}

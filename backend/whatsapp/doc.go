@@ -34,6 +34,8 @@ const (
 	MaxRowDescription = 72
 	// MaxReplyID is the longest button or row id Meta accepts.
 	MaxReplyID = 200
+	// MaxCallbackData is the longest biz_opaque_callback_data.
+	MaxCallbackData = 512
 )
 
 // DefaultGraphURL and DefaultAPIVersion are used when settings leave them empty.

@@ -126,7 +126,9 @@ type Status struct {
 	Status    string    `json:"status"`
 	Recipient Contact   `json:"recipient"`
 	Timestamp time.Time `json:"timestamp"`
-	Errors    []Error   `json:"errors,omitempty"`
+	// Callback is the biz_opaque_callback_data the message was sent with.
+	Callback string  `json:"callback,omitempty"`
+	Errors   []Error `json:"errors,omitempty"`
 }
 
 // Error is an error Meta attached to a message, a status or a change.

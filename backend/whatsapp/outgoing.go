@@ -38,6 +38,10 @@ type Outgoing struct {
 	Rows      []Option `json:"rows,omitempty"`
 	MediaURL  string   `json:"mediaUrl,omitempty"`
 	MediaType string   `json:"mediaType,omitempty"`
+	// Callback is sent as biz_opaque_callback_data, which Meta echoes in the
+	// message's status webhooks; it lets a status name the queue row of a
+	// message whose id was never recorded (a crash right after sending).
+	Callback string `json:"callback,omitempty"`
 }
 
 // ErrInvalidMessage is wrapped when an outgoing message cannot be sent as is.
@@ -110,6 +114,9 @@ func texts(m Outgoing, text string) []Outgoing {
 // It expects a message already passed through Expand.
 func (m Outgoing) Body() ([]byte, error) {
 	req := map[string]any{"messaging_product": "whatsapp", "recipient_type": "individual"}
+	if m.Callback != "" {
+		req["biz_opaque_callback_data"] = Truncate(m.Callback, MaxCallbackData)
+	}
 	switch {
 	case m.To != "":
 		req["to"] = m.To

@@ -17,6 +17,8 @@ func TestOutgoingBody(t *testing.T) {
 	}{
 		{"text", whatsapp.Outgoing{Kind: "text", To: "16505551234", Text: "Hello"},
 			`{"messaging_product":"whatsapp","recipient_type":"individual","text":{"body":"Hello","preview_url":false},"to":"16505551234","type":"text"}`},
+		{"text with callback data", whatsapp.Outgoing{Kind: "text", To: "1", Text: "Hi", Callback: "chatflow:outbox:42"},
+			`{"biz_opaque_callback_data":"chatflow:outbox:42","messaging_product":"whatsapp","recipient_type":"individual","text":{"body":"Hi","preview_url":false},"to":"1","type":"text"}`},
 		{"text to a business-scoped user", whatsapp.Outgoing{Kind: "text", Recipient: "US.1", Text: "see https://x.example"},
 			`{"messaging_product":"whatsapp","recipient":"US.1","recipient_type":"individual","text":{"body":"see https://x.example","preview_url":true},"type":"text"}`},
 		{"buttons", whatsapp.Outgoing{Kind: "buttons", To: "1", Text: "Pick one",

@@ -60,6 +60,7 @@ func parseValue(n *Notification, v wireValue) {
 			Status:    ws.Status,
 			Recipient: Contact{WaID: ws.RecipientID, UserID: ws.RecipientUserID},
 			Timestamp: parseUnix(ws.Timestamp),
+			Callback:  ws.Callback,
 		}
 		for _, e := range ws.Errors {
 			s.Errors = append(s.Errors, convertError(e))

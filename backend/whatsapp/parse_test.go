@@ -126,14 +126,15 @@ func TestParseContactsAndSystem(t *testing.T) {
 
 func TestParseStatuses(t *testing.T) {
 	tests := []struct {
-		file   string
-		status string
-		errs   []whatsapp.Error
+		file     string
+		status   string
+		callback string
+		errs     []whatsapp.Error
 	}{
-		{"status_sent.json", "sent", nil},
-		{"status_delivered.json", "delivered", nil},
-		{"status_read.json", "read", nil},
-		{"status_failed.json", "failed", []whatsapp.Error{{Code: 131047, Title: "Re-engagement message", Message: "Re-engagement message",
+		{"status_sent.json", "sent", "", nil},
+		{"status_delivered.json", "delivered", "chatflow:outbox:7", nil},
+		{"status_read.json", "read", "", nil},
+		{"status_failed.json", "failed", "", []whatsapp.Error{{Code: 131047, Title: "Re-engagement message", Message: "Re-engagement message",
 			Details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}}},
 	}
 	for _, tt := range tests {
@@ -147,7 +148,7 @@ func TestParseStatuses(t *testing.T) {
 			}
 			s := n.Statuses[0]
 			want := whatsapp.Status{MessageID: "wamid.OURREPLY1", Status: tt.status, Timestamp: time.Unix(1749416390, 0).UTC(),
-				Recipient: whatsapp.Contact{WaID: "16505551234", UserID: "US.13491208655302741918"}, Errors: tt.errs}
+				Recipient: whatsapp.Contact{WaID: "16505551234", UserID: "US.13491208655302741918"}, Callback: tt.callback, Errors: tt.errs}
 			if !reflect.DeepEqual(s, want) {
 				t.Fatalf("status\n got %+v\nwant %+v", s, want)
 			}

@@ -139,6 +139,7 @@ type wireStatus struct {
 	Timestamp       string      `json:"timestamp"`
 	RecipientID     string      `json:"recipient_id"`
 	RecipientUserID string      `json:"recipient_user_id"`
+	Callback        string      `json:"biz_opaque_callback_data"`
 	Errors          []wireError `json:"errors"`
 }
 

@@ -1,46 +1,227 @@
-import { Braces, Plus } from 'lucide-react';
-import { Badge, Button, EmptyState, Page } from '../../components/ui';
+import { Braces, Lock, Pencil, Plus, Trash2 } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { attributesChangedEvent } from '../../components/placeholder';
+import {
+  Badge,
+  Button,
+  confirm,
+  Dialog,
+  EmptyState,
+  IconButton,
+  Page,
+  Panel,
+  Spinner,
+  Table,
+  toast,
+  type Column,
+} from '../../components/ui';
+import { Attributes, onEvent, type app } from '../../lib/backend';
+import { errorMessage } from '../../lib/errors';
+import { AttributeDialog } from './AttributeDialog';
+import { useAttributesPage } from './attributesStore';
+import { typeTone } from './validation';
 import styles from './AttributesPage.module.css';
 
-const builtIns = ['contact.name', 'contact.phone', 'message.text', 'api.status', 'api.error'];
+type Editing = { mode: 'create' } | { mode: 'edit'; attribute: app.AttributeInfo } | null;
 
-/** Custom attribute definitions; until the editor lands it explains what will be here. */
+/** The Attributes page: built-in and custom attributes, where each is used, and editing. */
 export function AttributesPage() {
+  const list = useAttributesPage((s) => s.list);
+  const loadError = useAttributesPage((s) => s.error);
+  const load = useAttributesPage((s) => s.load);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [inUse, setInUse] = useState<app.AttributeInfo | null>(null);
+  const [dialogKey, setDialogKey] = useState(0);
+
+  useEffect(() => {
+    void load();
+    return onEvent(attributesChangedEvent, () => void load());
+  }, [load]);
+
+  const builtIns = list?.filter((a) => a.builtIn) ?? [];
+  const custom = list?.filter((a) => !a.builtIn) ?? [];
+
+  const openCreate = () => {
+    setDialogKey((k) => k + 1);
+    setEditing({ mode: 'create' });
+  };
+
+  const remove = async (a: app.AttributeInfo) => {
+    if (a.usedBy.length > 0) {
+      setInUse(a);
+      return;
+    }
+    const values = a.valueCount > 0 ? ` ${a.valueCount} contact${a.valueCount === 1 ? '' : 's'} lose their value.` : '';
+    const ok = await confirm({
+      title: `Delete ${a.name}?`,
+      message: `Nothing uses it.${values} This cannot be undone.`,
+      confirmLabel: 'Delete attribute',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await Attributes.Delete(a.name);
+      toast.success(`Deleted ${a.name}`);
+      await load();
+    } catch (err) {
+      toast.error(`Could not delete ${a.name}`, errorMessage(err));
+    }
+  };
+
+  const columns: Column<app.AttributeInfo>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      width: '24%',
+      cell: (a) => (
+        <span className={styles.name}>
+          {a.builtIn && <Lock size={12} aria-label="Built in" className={styles.lock} />}
+          <code>{a.name}</code>
+        </span>
+      ),
+    },
+    {
+      key: 'type',
+      header: 'Type',
+      width: '110px',
+      cell: (a) => <Badge tone={typeTone(a.type)}>{a.type}</Badge>,
+    },
+    {
+      key: 'description',
+      header: 'Description',
+      cell: (a) => <span className={styles.description}>{a.description || '—'}</span>,
+    },
+    {
+      key: 'used',
+      header: 'Used by',
+      width: '24%',
+      cell: (a) =>
+        a.usedBy.length === 0 ? (
+          <span className={styles.faint}>{a.builtIn ? 'Set automatically' : 'Not used yet'}</span>
+        ) : (
+          <ul className={styles.usage} title={a.usedBy.join('\n')}>
+            {a.usedBy.map((u) => (
+              <li key={u}>{u}</li>
+            ))}
+          </ul>
+        ),
+    },
+  ];
+  const customColumns: Column<app.AttributeInfo>[] = [
+    ...columns,
+    {
+      key: 'values',
+      header: 'Contacts',
+      width: '90px',
+      align: 'right',
+      cell: (a) => <span className={styles.count}>{a.valueCount}</span>,
+    },
+    {
+      key: 'actions',
+      header: <span className="visually-hidden">Actions</span>,
+      width: '84px',
+      align: 'right',
+      cell: (a) => (
+        <span className={styles.actions}>
+          <IconButton
+            size="sm"
+            label={`Edit ${a.name}`}
+            icon={<Pencil size={14} />}
+            onClick={() => {
+              setDialogKey((k) => k + 1);
+              setEditing({ mode: 'edit', attribute: a });
+            }}
+          />
+          <IconButton size="sm" label={`Delete ${a.name}`} icon={<Trash2 size={14} />} onClick={() => void remove(a)} />
+        </span>
+      ),
+    },
+  ];
+
   return (
     <Page
       title="Attributes"
       icon={<Braces size={18} />}
-      description="What your flows remember about each contact."
+      description="What your flows remember about each contact, used as {{placeholders}} in messages and APIs."
       actions={
-        <Button variant="primary" icon={<Plus size={15} />} disabled title="Attribute editing is on its way.">
+        <Button variant="primary" icon={<Plus size={15} />} onClick={openCreate}>
           New attribute
         </Button>
       }
     >
-      <EmptyState
-        fill
-        icon={<Braces size={22} />}
-        title="Remember what customers tell you"
-        actions={
-          <Button variant="primary" icon={<Plus size={15} />} disabled>
-            New attribute
+      {list === null ? (
+        loadError !== '' ? (
+          <EmptyState compact title="Attributes could not be loaded" actions={<Button onClick={() => void load()}>Try again</Button>}>
+            {loadError}
+          </EmptyState>
+        ) : (
+          <div className={styles.loading}>
+            <Spinner label="Loading attributes" />
+          </div>
+        )
+      ) : (
+        <div className={styles.stack}>
+          <Panel
+            title="Your attributes"
+            subtitle={custom.length === 0 ? undefined : `${custom.length} attribute${custom.length === 1 ? '' : 's'}`}
+            flush
+          >
+            {custom.length === 0 ? (
+              <EmptyState
+                compact
+                icon={<Braces size={22} />}
+                title="Remember what customers tell you"
+                actions={
+                  <Button variant="primary" icon={<Plus size={15} />} onClick={openCreate}>
+                    New attribute
+                  </Button>
+                }
+              >
+                Attributes hold what a flow learns about a contact — an order number, an email, a preferred date — so later
+                messages and API calls can use it as a <code>{'{{placeholder}}'}</code>.
+              </EmptyState>
+            ) : (
+              <Table label="Your attributes" columns={customColumns} rows={custom} rowKey={(a) => a.name} />
+            )}
+          </Panel>
+          <Panel title="Built-in attributes" subtitle="Always there; filled in by WhatsApp and by API calls." flush>
+            <Table label="Built-in attributes" columns={columns} rows={builtIns} rowKey={(a) => a.name} />
+          </Panel>
+        </div>
+      )}
+
+      {editing !== null && (
+        <AttributeDialog
+          key={dialogKey}
+          open
+          editing={editing.mode === 'edit' ? editing.attribute : undefined}
+          taken={(list ?? []).map((a) => a.name)}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            toast.success(editing.mode === 'create' ? `Created ${saved.name}` : `Saved ${saved.name}`);
+            void load();
+          }}
+        />
+      )}
+
+      <Dialog
+        open={inUse !== null}
+        onClose={() => setInUse(null)}
+        title={`${inUse?.name ?? ''} is in use`}
+        description="Remove it from these places first, then delete it."
+        footer={
+          <Button variant="primary" onClick={() => setInUse(null)}>
+            OK
           </Button>
         }
-        hint="Adding attributes turns on with the attribute editor."
       >
-        <p>
-          Attributes hold what a flow learns about a contact — an order number, an email, a preferred date — so later
-          messages and API calls can use it as a <code>{'{{placeholder}}'}</code>.
-        </p>
-        <div className={styles.builtIns}>
-          <span className={styles.builtInsLabel}>Always available:</span>
-          {builtIns.map((name) => (
-            <Badge key={name} tone="accent" mono>
-              {name}
-            </Badge>
+        <ul className={styles.inUse}>
+          {inUse?.usedBy.map((u) => (
+            <li key={u}>{u}</li>
           ))}
-        </div>
-      </EmptyState>
+        </ul>
+      </Dialog>
     </Page>
   );
 }

@@ -40,6 +40,9 @@ func init() {
 	commands["serve"] = command{"run the webhook listener and the UI in a browser (no window)", runServe}
 	commands["version"] = command{"print the version and build information", runVersion}
 	commands["help"] = command{"show this help", runHelp}
+	commands["simulate"] = command{"chat with a flow in the terminal (stdin is the customer)", runSimulate}
+	commands["import"] = command{"import attributes, APIs and flows from a bundle file", runImport}
+	commands["export"] = command{"export attributes, APIs and flows as a bundle", runExport}
 }
 
 // usageError marks a mistake in how the command was called (exit code 2).

@@ -27,7 +27,7 @@ beforeEach(() => {
       List: () => Promise.resolve(attrs.map((a) => ({ ...a }))),
       Create: (def: unknown) => {
         const d = def as app.AttributeInfo;
-        if (d.name === 'taken_server') return Promise.reject('An attribute named "taken_server" already exists.');
+        if (d.name === 'taken_server') return Promise.reject(new Error('An attribute named "taken_server" already exists.'));
         const created = info(d.name, d.type, { description: d.description });
         attrs.push(created);
         return Promise.resolve(created);
@@ -62,7 +62,7 @@ describe('AttributesPage', () => {
     const custom = await screen.findByRole('table', { name: 'Your attributes' });
     const rows = within(custom).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['order_id', 'scratch']);
-    expect(within(rows[0] as HTMLElement).getByText('flow "Support" (question node n2)')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('flow "Support" (question node n2)')).toBeInTheDocument();
     const builtIns = screen.getByRole('table', { name: 'Built-in attributes' });
     expect(within(builtIns).getByText('contact.name')).toBeInTheDocument();
     expect(within(builtIns).getAllByLabelText('Built in')).toHaveLength(2);

@@ -36,6 +36,8 @@ type App struct {
 	APIs          *APIs
 	Settings      *Settings
 	Conversations *Conversations
+	Flows         *Flows
+	Simulator     *Simulator
 	// live is the WhatsApp bot (inbox and webhook); see live.go.
 	live *live
 }
@@ -51,6 +53,8 @@ func New(deps *Deps) *App {
 		APIs:          NewAPIs(deps),
 		Settings:      settings,
 		Conversations: NewConversations(deps, l),
+		Flows:         NewFlows(deps),
+		Simulator:     NewSimulator(deps),
 		live:          l,
 	}
 }
@@ -65,5 +69,7 @@ func (a *App) Bindings() []any {
 		a.APIs,
 		a.Settings,
 		a.Conversations,
+		a.Flows,
+		a.Simulator,
 	}
 }

@@ -65,6 +65,7 @@ type Graph struct {
 	all      []Request
 	failures []Failure
 	seq      int
+	hook     *hook
 }
 
 // NewGraph starts a fake Graph API; close it with Close.
@@ -127,7 +128,7 @@ func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	req, err := decode(body)
+	req, callback, err := decode(body)
 	if err != nil {
 		http.Error(w, `{"error":{"message":"(#100) Invalid parameter","code":100}}`, http.StatusBadRequest)
 		return
@@ -145,7 +146,11 @@ func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
 		req.Status = fail.Status
 	}
 	g.all = append(g.all, req)
+	hk := g.hook
 	g.mu.Unlock()
+	if hk != nil && fail == nil {
+		hk.statuses(req.ID, req.To, callback)
+	}
 	w.Header().Set("Content-Type", "application/json")
 	if fail != nil {
 		w.WriteHeader(fail.Status)
@@ -156,8 +161,9 @@ func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // decode reads the parts of a Cloud API message body the tests compare.
-func decode(body []byte) (Request, error) {
+func decode(body []byte) (Request, string, error) {
 	var m struct {
+		Callback    string                `json:"biz_opaque_callback_data"`
 		To          string                `json:"to"`
 		Recipient   string                `json:"recipient"`
 		Type        string                `json:"type"`
@@ -180,7 +186,7 @@ func decode(body []byte) (Request, error) {
 		}
 	}
 	if err := json.Unmarshal(body, &m); err != nil {
-		return Request{}, err
+		return Request{}, "", err
 	}
 	req := Request{To: m.To, Type: m.Type}
 	if req.To == "" {
@@ -210,7 +216,7 @@ func decode(body []byte) (Request, error) {
 		}
 	}
 	if req.To == "" || req.Type == "" {
-		return Request{}, fmt.Errorf("missing to or type")
+		return Request{}, "", fmt.Errorf("missing to or type")
 	}
-	return req, nil
+	return req, m.Callback, nil
 }

@@ -55,7 +55,14 @@ func Body(msgs ...Inbound) []byte {
 
 // StatusBody returns a webhook body with one delivery status.
 func StatusBody(wamid, status, recipient string, at time.Time) []byte {
+	return statusBody(wamid, status, recipient, "", at)
+}
+
+func statusBody(wamid, status, recipient, callback string, at time.Time) []byte {
 	st := map[string]any{"id": wamid, "status": status, "timestamp": strconv.FormatInt(at.Unix(), 10), "recipient_id": recipient}
+	if callback != "" {
+		st["biz_opaque_callback_data"] = callback
+	}
 	if status == "failed" {
 		st["errors"] = []map[string]any{{"code": 131026, "title": "Message undeliverable", "message": "Message undeliverable",
 			"error_data": map[string]string{"details": "The recipient's phone cannot receive this message."}}}

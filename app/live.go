@@ -24,6 +24,7 @@ func newLive(deps *Deps, settings *Settings) *live {
 		Attributes: deps.DB.Attributes,
 		Logger:     deps.Log,
 		CallSource: "live",
+		Cache:      exprCache,
 	})
 	svc := inbox.New(deps.DB, inbox.Options{
 		Engine:  eng,

@@ -112,7 +112,8 @@ type APIRunner interface {
 	RunAPI(ctx context.Context, c apicall.Call) apicall.Outcome
 }
 
-// Deps is everything the engine needs. Zero values get defaults.
+// Deps is everything the engine needs. Flows is required; other zero values
+// get defaults (no APIs runner makes every api node take "others").
 type Deps struct {
 	Flows FlowSource
 	APIs  APIRunner

@@ -172,3 +172,9 @@ func TestCancelledContextStopsTheRun(t *testing.T) {
 		t.Fatal("want an error from a cancelled context")
 	}
 }
+
+func TestMissingFlowSourceIsAnError(t *testing.T) {
+	if _, err := engine.New(engine.Deps{}).Handle(context.Background(), engine.Session{}, engine.Inbound{Text: "hi"}); err == nil {
+		t.Fatal("want an error without a flow source")
+	}
+}

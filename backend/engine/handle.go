@@ -41,6 +41,9 @@ func (e *Engine) Handle(ctx context.Context, s Session, in Inbound) (Turn, error
 		return Turn{Session: s, State: StatePaused}, nil
 	}
 
+	if e.d.Flows == nil {
+		return Turn{}, errors.New("engine: no flow source configured")
+	}
 	defs, err := e.attributes(ctx)
 	if err != nil {
 		return Turn{}, err

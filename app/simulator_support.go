@@ -1,12 +1,20 @@
 package app
 
+// The simulator's parts: where its engine gets flows and API calls, and the
+// small helpers that shape a turn.
+
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"strings"
 	"sync"
 
 	"chatflow/backend/apicall"
+	"chatflow/backend/attribute"
 	"chatflow/backend/engine"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
@@ -60,4 +68,58 @@ func (r *callRecorder) taken() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]string(nil), r.names...)
+}
+
+// initialAttributes are the attribute values a simulation starts with: a
+// made-up customer, overridden by values.
+func initialAttributes(values map[string]string) map[string]string {
+	out := map[string]string{attribute.ContactName: "Test customer", attribute.ContactPhone: "15550100000"}
+	maps.Copy(out, values)
+	return out
+}
+
+// titleOf finds the title of the option with id among the last replies.
+func titleOf(replies []engine.Reply, id string) string {
+	for _, r := range replies {
+		for _, o := range append(append([]flow.Option(nil), r.Buttons...), r.Rows...) {
+			if o.ID == id {
+				return o.Title
+			}
+		}
+	}
+	return ""
+}
+
+// simCalls pairs the engine's outcomes (with the route the flow followed)
+// with the names of the APIs called, in order.
+func simCalls(outcomes []apicall.Outcome, names []string) []SimCall {
+	out := make([]SimCall, 0, len(outcomes))
+	for i, o := range outcomes {
+		c := SimCall{Status: o.Status, Route: o.Route, Error: o.Error, DurationMs: o.DurationMs}
+		if i < len(names) {
+			c.API = names[i]
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// quoteList writes words as "a", "b", "c".
+func quoteList(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", w)
+	}
+	return b.String()
+}
+
+func newSimID() (string, error) {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("Could not start a simulation: %w", err)
+	}
+	return hex.EncodeToString(b), nil
 }

@@ -108,3 +108,11 @@ export const System = bindService<typeof import('../../wailsjs/go/app/System')>(
 export const Attributes = bindService<typeof import('../../wailsjs/go/app/Attributes')>('Attributes');
 /** Saved outside APIs: editing, testing, cURL import and the call log. */
 export const APIs = bindService<typeof import('../../wailsjs/go/app/APIs')>('APIs');
+/** The WhatsApp connection: credentials, webhook listener, live status, tunnel detection. */
+export const Settings = bindService<typeof import('../../wailsjs/go/app/Settings')>('Settings');
+/** The inbox: contacts, conversations, replies by hand, the bot's switch per contact. */
+export const Conversations = bindService<typeof import('../../wailsjs/go/app/Conversations')>('Conversations');
+/** Chatbot flows: list, edit, validate, publish, import and export bundles. */
+export const Flows = bindService<typeof import('../../wailsjs/go/app/Flows')>('Flows');
+/** Chats with a flow through the real engine, for the editor's simulator. */
+export const Simulator = bindService<typeof import('../../wailsjs/go/app/Simulator')>('Simulator');

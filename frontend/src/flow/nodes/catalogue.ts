@@ -38,8 +38,9 @@ export function specOf<T extends NodeType>(type: T): NodeSpec<T> {
 
 /** Returns the output handles of a canvas node. */
 export function outputsOf(node: FlowNode): OutputHandle[] {
+  // The data matches the type, which TypeScript cannot see through the union.
   const spec = catalogue[node.type] as NodeSpec<NodeType>;
-  return spec.outputs(node.data as DataByType[NodeType]);
+  return spec.outputs(node.data);
 }
 
 /** Returns the data of a new node of a type. */

@@ -52,7 +52,7 @@ export function paste(
       id,
       selected: true,
       position: { x: n.position.x + offset * pasteOffset, y: n.position.y + offset * pasteOffset },
-    } as FlowNode);
+    });
   }
   const edges: FlowEdge[] = [];
   for (const e of clip.edges) {

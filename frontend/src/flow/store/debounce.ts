@@ -11,6 +11,8 @@ export interface DebouncedTask {
   cancel: () => void;
   /** Reports whether a run is scheduled or in flight. */
   busy: () => boolean;
+  /** Resolves when the runs started so far are done (a scheduled run is not started). */
+  idle: () => Promise<void>;
 }
 
 /** Creates a debounced task around run, which must not reject. */
@@ -46,5 +48,6 @@ export function debouncedTask(run: () => Promise<void>, delayMs: number): Deboun
       }
     },
     busy: () => timer !== null || running > 0,
+    idle: () => tail,
   };
 }

@@ -23,6 +23,7 @@ function initialData(): EditorData {
     edges: [],
     problems: [],
     problemsByNode: {},
+    checkedRevision: -1,
     history: emptyHistory(),
     revision: 0,
     savedRevision: 0,
@@ -73,7 +74,8 @@ export function createEditorStore(backend: EditorBackend, options: EditorOptions
       };
     };
 
-    const setProblems = (problems: Problem[]) => set({ problems, problemsByNode: groupProblems(problems) });
+    const setProblems = (problems: Problem[], checkedRevision = get().revision) =>
+      set({ problems, problemsByNode: groupProblems(problems), checkedRevision });
 
     const runSave = async () => {
       const s = get();
@@ -96,7 +98,7 @@ export function createEditorStore(backend: EditorBackend, options: EditorOptions
           saveStatus: current === savedRevision ? 'saved' : 'unsaved',
         });
         if (current === revision) {
-          setProblems(res.problems ?? []);
+          setProblems(res.problems ?? [], revision);
         }
       } catch (err) {
         if (get().flowId === flowId) {
@@ -114,7 +116,7 @@ export function createEditorStore(backend: EditorBackend, options: EditorOptions
       try {
         const problems = await backend.validate(document());
         if (get().flowId === flowId && get().revision === revision) {
-          setProblems(problems ?? []);
+          setProblems(problems ?? [], revision);
         }
       } catch {
         // Live validation is advice; the next save reports the problems too.
@@ -340,13 +342,15 @@ export function createEditorStore(backend: EditorBackend, options: EditorOptions
         );
       },
 
-      setProblems,
+      setProblems: (problems) => setProblems(problems),
 
       save: async () => {
         await saver.flush();
         const s = get();
         return s.revision === s.savedRevision;
       },
+
+      settle: () => saver.idle(),
 
       isDirty: () => get().revision !== get().savedRevision,
 

@@ -43,7 +43,7 @@ export class FakeBackend implements EditorBackend {
       await this.gate;
     }
     if (this.failWith !== '') {
-      throw this.failWith;
+      throw new Error(this.failWith);
     }
     return { flow: { ...doc, version: doc.version + 1, updatedAt: '2025-01-02T00:00:00Z' }, problems: this.problems };
   };

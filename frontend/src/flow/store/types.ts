@@ -41,6 +41,8 @@ export interface EditorData {
   /** The latest validation result, and the same problems grouped by node id ("" for the flow). */
   problems: Problem[];
   problemsByNode: Record<string, Problem[]>;
+  /** The revision the problems belong to; -1 until the first check answers. */
+  checkedRevision: number;
   history: History;
   /** Grows on every change of the document; savedRevision is the last one stored. */
   revision: number;
@@ -93,6 +95,8 @@ export interface EditorActions {
   setProblems: (problems: Problem[]) => void;
   /** Saves now if anything changed; resolves true when the stored flow is up to date. */
   save: () => Promise<boolean>;
+  /** Resolves when saves already started are done; load the next flow after it. */
+  settle: () => Promise<void>;
   /** Reports whether there are changes that are not stored yet. */
   isDirty: () => boolean;
   /** The document as Flows.Save takes it. */

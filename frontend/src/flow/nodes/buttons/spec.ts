@@ -24,5 +24,5 @@ export const buttonsSpec: NodeSpec<'buttons'> = {
     buttons: readOptions(raw, 'buttons'),
     attribute: readString(raw, 'attribute'),
   }),
-  outputs: (d) => d.buttons.map((b) => ({ id: b.id, label: b.title })),
+  outputs: (d) => d.buttons.map((b) => ({ id: b.id, label: b.title.trim() || 'Untitled button' })),
 };

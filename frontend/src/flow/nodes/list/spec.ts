@@ -26,5 +26,5 @@ export const listSpec: NodeSpec<'list'> = {
     rows: readOptions(raw, 'rows'),
     attribute: readString(raw, 'attribute'),
   }),
-  outputs: (d) => d.rows.map((r) => ({ id: r.id, label: r.title })),
+  outputs: (d) => d.rows.map((r) => ({ id: r.id, label: r.title.trim() || 'Untitled row' })),
 };

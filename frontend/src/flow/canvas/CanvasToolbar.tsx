@@ -1,0 +1,107 @@
+import { useReactFlow } from '@xyflow/react';
+import { CircleAlert, CircleCheck, Grid3x3, Maximize, Network, Redo2, TriangleAlert, Undo2 } from 'lucide-react';
+import { IconButton } from '../../components/ui';
+import { cx } from '../../lib/cx';
+import { autoLayout } from '../layout/autoLayout';
+import { outputsOf } from '../nodes/catalogue';
+import { editorStore, useEditor } from '../store';
+import styles from './CanvasToolbar.module.css';
+
+/** Props of CanvasToolbar. */
+export interface CanvasToolbarProps {
+  snap: boolean;
+  onToggleSnap: () => void;
+  showProblems: boolean;
+  onToggleProblems: () => void;
+}
+
+/** Lays out the open flow left to right and fits it into view. */
+function useAutoLayout() {
+  const { fitView } = useReactFlow();
+  return () => {
+    const { nodes, edges, moveNodes } = editorStore.getState();
+    const positions = autoLayout(
+      nodes.map((n) => ({
+        id: n.id,
+        width: n.measured?.width ?? 264,
+        height: n.measured?.height ?? 120,
+        isStart: n.type === 'start',
+        handles: outputsOf(n).map((h) => h.id),
+      })),
+      edges,
+    );
+    moveNodes(positions);
+    requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 300, maxZoom: 1 }));
+  };
+}
+
+/** The floating toolbar of the canvas: undo, redo, auto-layout, fit, snap and the problems count. */
+export function CanvasToolbar({ snap, onToggleSnap, showProblems, onToggleProblems }: CanvasToolbarProps) {
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
+  const warnings = useEditor((s) => s.problems.length) - errors;
+  const empty = useEditor((s) => s.nodes.length === 0);
+  const { fitView } = useReactFlow();
+  const layout = useAutoLayout();
+  const mod = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
+
+  return (
+    <div className={styles.toolbar} role="toolbar" aria-label="Canvas">
+      <IconButton
+        size="sm"
+        label={`Undo (${mod}Z)`}
+        icon={<Undo2 size={15} />}
+        disabled={!canUndo}
+        onClick={() => editorStore.getState().undo()}
+      />
+      <IconButton
+        size="sm"
+        label={`Redo (${mod}Shift+Z)`}
+        icon={<Redo2 size={15} />}
+        disabled={!canRedo}
+        onClick={() => editorStore.getState().redo()}
+      />
+      <span className={styles.divider} />
+      <IconButton size="sm" label="Auto-layout" icon={<Network size={15} />} disabled={empty} onClick={layout} />
+      <IconButton
+        size="sm"
+        label="Fit view"
+        icon={<Maximize size={15} />}
+        onClick={() => void fitView({ padding: 0.15, duration: 300, maxZoom: 1 })}
+      />
+      <IconButton
+        size="sm"
+        label={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
+        icon={<Grid3x3 size={15} />}
+        active={snap}
+        onClick={onToggleSnap}
+      />
+      <span className={styles.divider} />
+      <button
+        type="button"
+        className={cx(
+          styles.problems,
+          errors > 0 ? styles.hasErrors : warnings > 0 ? styles.hasWarnings : styles.clean,
+          showProblems && styles.open,
+        )}
+        aria-pressed={showProblems}
+        onClick={onToggleProblems}
+        data-testid="problems-button"
+      >
+        {errors > 0 ? (
+          <CircleAlert size={14} />
+        ) : warnings > 0 ? (
+          <TriangleAlert size={14} />
+        ) : (
+          <CircleCheck size={14} />
+        )}
+        {errors === 0 && warnings === 0
+          ? 'No problems'
+          : [errors > 0 && `${errors} ${errors === 1 ? 'error' : 'errors'}`, warnings > 0 && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`]
+              .filter(Boolean)
+              .join(', ')}
+      </button>
+    </div>
+  );
+}

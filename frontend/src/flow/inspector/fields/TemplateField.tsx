@@ -1,0 +1,171 @@
+import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import {
+  AttributePicker,
+  PlaceholderInput,
+  insertPlaceholder,
+  splitPlaceholders,
+  useAttributeList,
+  useSlashPicker,
+} from '../../../components/placeholder';
+import { Field } from '../../../components/ui';
+import { cx } from '../../../lib/cx';
+import { charCount } from './problems';
+import styles from './fields.module.css';
+
+/** Props of TemplateField. */
+export interface TemplateFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** A single line (the shared PlaceholderInput) instead of a text area. */
+  singleLine?: boolean;
+  rows?: number;
+  /** WhatsApp's limit for this text; shows a counter that turns red past it. */
+  limit?: number;
+  hint?: string;
+  error?: string;
+  placeholder?: string;
+  /** Uses the monospace font (URLs). */
+  mono?: boolean;
+}
+
+/**
+ * A message text that accepts {{attribute}} placeholders: they are
+ * highlighted (unknown names in red) and typing `/` opens the app's attribute
+ * picker (components/placeholder), the same as in the API editor.
+ */
+export function TemplateField({
+  label,
+  value,
+  onChange,
+  singleLine,
+  rows = 3,
+  limit,
+  hint,
+  error,
+  placeholder,
+  mono,
+}: TemplateFieldProps) {
+  const id = useId();
+  const count = charCount(value);
+  const over = limit !== undefined && count > limit;
+  const invalid = error !== undefined;
+  return (
+    <Field
+      id={id}
+      label={
+        <span className={styles.labelRow}>
+          {label}
+          {limit !== undefined && (
+            <span className={cx(styles.counter, over && styles.counterOver)}>
+              {count}/{limit}
+            </span>
+          )}
+        </span>
+      }
+      hint={hint ?? 'Type / to insert an attribute.'}
+      error={error}
+    >
+      {singleLine === true ? (
+        <PlaceholderInput id={id} value={value} onChange={onChange} placeholder={placeholder} mono={mono} invalid={invalid} />
+      ) : (
+        <TemplateArea id={id} value={value} onChange={onChange} rows={rows} placeholder={placeholder} invalid={invalid} />
+      )}
+    </Field>
+  );
+}
+
+/** A text area with highlighted placeholders and the `/` picker. */
+function TemplateArea({
+  id,
+  value,
+  onChange,
+  rows,
+  placeholder,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  rows: number;
+  placeholder?: string;
+  invalid: boolean;
+}) {
+  const attributes = useAttributeList();
+  const areaRef = useRef<HTMLTextAreaElement>(null);
+  const backdropRef = useRef<HTMLDivElement>(null);
+  const pendingCaret = useRef<number | null>(null);
+  const slashTyped = useRef(false);
+  const known = new Set(attributes.map((a) => a.name));
+  const picker = useSlashPicker(attributes, (from, to, name) => {
+    const next = insertPlaceholder(value, from, to, name);
+    pendingCaret.current = next.caret;
+    onChange(next.text);
+  });
+
+  useLayoutEffect(() => {
+    const area = areaRef.current;
+    if (area === null) return;
+    if (pendingCaret.current !== null) {
+      area.setSelectionRange(pendingCaret.current, pendingCaret.current);
+      pendingCaret.current = null;
+    }
+    if (backdropRef.current !== null) backdropRef.current.scrollTop = area.scrollTop;
+  }, [value]);
+
+  const anchor = () => {
+    const r = areaRef.current?.getBoundingClientRect();
+    return r === undefined ? null : { left: r.left + 10, top: r.top, bottom: r.bottom };
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.open && picker.key(e.key)) {
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
+    slashTyped.current = e.key === '/';
+  };
+
+  return (
+    <div className={cx(styles.areaWrap, invalid && styles.areaInvalid)}>
+      <div ref={backdropRef} className={styles.backdrop} aria-hidden="true">
+        {splitPlaceholders(value).map((s, i) =>
+          s.name === undefined ? (
+            <span key={i}>{s.text}</span>
+          ) : (
+            <mark key={i} className={cx(styles.mark, !known.has(s.name) && attributes.length > 0 && styles.markUnknown)}>
+              {s.text}
+            </mark>
+          ),
+        )}
+        {'\u200b'}
+      </div>
+      <textarea
+        ref={areaRef}
+        id={id}
+        rows={rows}
+        className={styles.area}
+        value={value}
+        placeholder={placeholder}
+        aria-invalid={invalid || undefined}
+        aria-autocomplete="list"
+        aria-expanded={picker.open}
+        aria-controls={picker.open ? picker.listId : undefined}
+        aria-activedescendant={picker.open ? `${picker.listId}-${picker.active}` : undefined}
+        onChange={(e) => {
+          const typed = slashTyped.current;
+          slashTyped.current = false;
+          onChange(e.target.value);
+          picker.sync(e.target.value, e.target.selectionStart ?? e.target.value.length, typed, anchor);
+        }}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          if (backdropRef.current !== null) backdropRef.current.scrollTop = e.currentTarget.scrollTop;
+        }}
+        onBlur={() => picker.close()}
+      />
+      <AttributePicker picker={picker} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { FlowNodeOf } from '../../model';
+import { NodeCard } from '../shared/NodeCard';
+import styles from '../shared/NodeCard.module.css';
+import { TemplateText } from '../shared/TemplateText';
+import { buttonsSpec } from './spec';
+
+/** The buttons node on the canvas: the message and one tappable row (and handle) per button. */
+export const ButtonsNode = memo(function ButtonsNode({ id, data, selected }: NodeProps<FlowNodeOf<'buttons'>>) {
+  return (
+    <NodeCard
+      id={id}
+      type="buttons"
+      selected={selected}
+      outputs={buttonsSpec.outputs(data)}
+      outputLook="choice"
+      footer={
+        data.attribute === '' ? undefined : (
+          <span>
+            Saves the choice to <span className={styles.pill}>{data.attribute}</span>
+          </span>
+        )
+      }
+    >
+      <div className={styles.text}>
+        <TemplateText text={data.text} empty="No message yet" />
+      </div>
+    </NodeCard>
+  );
+});

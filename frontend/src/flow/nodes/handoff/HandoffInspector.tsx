@@ -1,0 +1,17 @@
+import { TemplateField } from '../../inspector/fields/TemplateField';
+import { fieldError } from '../../inspector/fields/problems';
+import type { InspectorProps } from '../shared/inspector';
+
+/** Edits the message a handoff node sends before the bot pauses. */
+export function HandoffInspector({ node, update, problems }: InspectorProps<'handoff'>) {
+  return (
+    <TemplateField
+      label="Message"
+      value={node.data.text}
+      limit={4096}
+      onChange={(text) => update({ text }, 'text')}
+      hint="Sent before the bot pauses for this customer; resume it from Conversations."
+      error={fieldError(problems, 'text')}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import type { NodeProps } from '@xyflow/react';
+import { Menu } from 'lucide-react';
+import { memo } from 'react';
+import type { FlowNodeOf } from '../../model';
+import { NodeCard } from '../shared/NodeCard';
+import styles from '../shared/NodeCard.module.css';
+import { TemplateText } from '../shared/TemplateText';
+import { listSpec } from './spec';
+
+/** The list node on the canvas: the message, the menu button and one row (and handle) per choice. */
+export const ListNode = memo(function ListNode({ id, data, selected }: NodeProps<FlowNodeOf<'list'>>) {
+  return (
+    <NodeCard
+      id={id}
+      type="list"
+      selected={selected}
+      outputs={listSpec.outputs(data)}
+      outputLook="choice"
+      footer={
+        data.attribute === '' ? undefined : (
+          <span>
+            Saves the choice to <span className={styles.pill}>{data.attribute}</span>
+          </span>
+        )
+      }
+    >
+      <div className={styles.text}>
+        <TemplateText text={data.text} empty="No message yet" />
+      </div>
+      <span className={styles.tag}>
+        <Menu size={11} /> {data.button === '' ? 'Menu' : data.button}
+      </span>
+    </NodeCard>
+  );
+});

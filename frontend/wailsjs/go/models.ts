@@ -249,6 +249,113 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class LastMessage {
+	    direction: string;
+	    type: string;
+	    text: string;
+	    status: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LastMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.direction = source["direction"];
+	        this.type = source["type"];
+	        this.text = source["text"];
+	        this.status = source["status"];
+	        this.at = source["at"];
+	    }
+	}
+	export class ContactSummary {
+	    id: number;
+	    name: string;
+	    phone: string;
+	    waId: string;
+	    userId: string;
+	    unread: number;
+	    botPaused: boolean;
+	    windowOpen: boolean;
+	    windowExpiresAt: string;
+	    lastMessageAt: string;
+	    last: LastMessage;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.waId = source["waId"];
+	        this.userId = source["userId"];
+	        this.unread = source["unread"];
+	        this.botPaused = source["botPaused"];
+	        this.windowOpen = source["windowOpen"];
+	        this.windowExpiresAt = source["windowExpiresAt"];
+	        this.lastMessageAt = source["lastMessageAt"];
+	        this.last = this.convertValues(source["last"], LastMessage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ContactDetail {
+	    contact: ContactSummary;
+	    flowId: number;
+	    nodeId: string;
+	    lastActivity: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contact = this.convertValues(source["contact"], ContactSummary);
+	        this.flowId = source["flowId"];
+	        this.nodeId = source["nodeId"];
+	        this.lastActivity = source["lastActivity"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ContactValue {
 	    name: string;
 	    type: string;
@@ -267,6 +374,200 @@ export namespace app {
 	        this.builtIn = source["builtIn"];
 	    }
 	}
+	export class FlowSummary {
+	    id: number;
+	    name: string;
+	    published: boolean;
+	    valid: boolean;
+	    problems: number;
+	    version: number;
+	    unpublishedChanges: boolean;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.published = source["published"];
+	        this.valid = source["valid"];
+	        this.problems = source["problems"];
+	        this.version = source["version"];
+	        this.unpublishedChanges = source["unpublishedChanges"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	
+	export class SaveResult {
+	    flow: flow.Flow;
+	    problems: flow.Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SaveResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flow = this.convertValues(source["flow"], flow.Flow);
+	        this.problems = this.convertValues(source["problems"], flow.Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SecretValue {
+	    set: boolean;
+	    hint: string;
+	    overridden: boolean;
+	    envVar: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SecretValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.set = source["set"];
+	        this.hint = source["hint"];
+	        this.overridden = source["overridden"];
+	        this.envVar = source["envVar"];
+	    }
+	}
+	export class SettingValue {
+	    value: string;
+	    overridden: boolean;
+	    envVar: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.overridden = source["overridden"];
+	        this.envVar = source["envVar"];
+	    }
+	}
+	export class SimCall {
+	    api: string;
+	    status: number;
+	    route: string;
+	    error: string;
+	    durationMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SimCall(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.api = source["api"];
+	        this.status = source["status"];
+	        this.route = source["route"];
+	        this.error = source["error"];
+	        this.durationMs = source["durationMs"];
+	    }
+	}
+	export class SimTurn {
+	    simId: string;
+	    flowId: number;
+	    replies: engine.Reply[];
+	    state: string;
+	    nodeId: string;
+	    visited: string[];
+	    attributes: Record<string, string>;
+	    calls: SimCall[];
+	    errors: string[];
+	    notice: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SimTurn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.simId = source["simId"];
+	        this.flowId = source["flowId"];
+	        this.replies = this.convertValues(source["replies"], engine.Reply);
+	        this.state = source["state"];
+	        this.nodeId = source["nodeId"];
+	        this.visited = source["visited"];
+	        this.attributes = source["attributes"];
+	        this.calls = this.convertValues(source["calls"], SimCall);
+	        this.errors = source["errors"];
+	        this.notice = source["notice"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SimSession {
+	    id: string;
+	    turn: SimTurn;
+	
+	    static createFrom(source: any = {}) {
+	        return new SimSession(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.turn = this.convertValues(source["turn"], SimTurn);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SystemInfo {
 	    version: string;
 	    commit: string;
@@ -379,6 +680,156 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Tunnel {
+	    found: boolean;
+	    publicUrl: string;
+	    target: string;
+	    agent: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Tunnel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.found = source["found"];
+	        this.publicUrl = source["publicUrl"];
+	        this.target = source["target"];
+	        this.agent = source["agent"];
+	        this.note = source["note"];
+	    }
+	}
+	export class WhatsAppSettings {
+	    phoneNumberId: SettingValue;
+	    accessToken: SecretValue;
+	    appSecret: SecretValue;
+	    verifyToken: SettingValue;
+	    apiVersion: SettingValue;
+	    graphUrl: SettingValue;
+	    webhookAddr: SettingValue;
+	    publicUrl: SettingValue;
+	    staleMinutes: number;
+	    rateLimit: number;
+	    callbackUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WhatsAppSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.phoneNumberId = this.convertValues(source["phoneNumberId"], SettingValue);
+	        this.accessToken = this.convertValues(source["accessToken"], SecretValue);
+	        this.appSecret = this.convertValues(source["appSecret"], SecretValue);
+	        this.verifyToken = this.convertValues(source["verifyToken"], SettingValue);
+	        this.apiVersion = this.convertValues(source["apiVersion"], SettingValue);
+	        this.graphUrl = this.convertValues(source["graphUrl"], SettingValue);
+	        this.webhookAddr = this.convertValues(source["webhookAddr"], SettingValue);
+	        this.publicUrl = this.convertValues(source["publicUrl"], SettingValue);
+	        this.staleMinutes = source["staleMinutes"];
+	        this.rateLimit = source["rateLimit"];
+	        this.callbackUrl = source["callbackUrl"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WhatsAppSettingsInput {
+	    phoneNumberId: string;
+	    accessToken: string;
+	    clearAccessToken: boolean;
+	    appSecret: string;
+	    clearAppSecret: boolean;
+	    verifyToken: string;
+	    apiVersion: string;
+	    graphUrl: string;
+	    webhookAddr: string;
+	    publicUrl: string;
+	    staleMinutes: number;
+	    rateLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WhatsAppSettingsInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.phoneNumberId = source["phoneNumberId"];
+	        this.accessToken = source["accessToken"];
+	        this.clearAccessToken = source["clearAccessToken"];
+	        this.appSecret = source["appSecret"];
+	        this.clearAppSecret = source["clearAppSecret"];
+	        this.verifyToken = source["verifyToken"];
+	        this.apiVersion = source["apiVersion"];
+	        this.graphUrl = source["graphUrl"];
+	        this.webhookAddr = source["webhookAddr"];
+	        this.publicUrl = source["publicUrl"];
+	        this.staleMinutes = source["staleMinutes"];
+	        this.rateLimit = source["rateLimit"];
+	    }
+	}
+	export class WhatsAppStatus {
+	    listener: server.ListenerStatus;
+	    callbackUrl: string;
+	    verifyToken: string;
+	    lastVerifiedAt: string;
+	    lastEventAt: string;
+	    missing: string[];
+	    queued: number;
+	    sent: number;
+	    failed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WhatsAppStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.listener = this.convertValues(source["listener"], server.ListenerStatus);
+	        this.callbackUrl = source["callbackUrl"];
+	        this.verifyToken = source["verifyToken"];
+	        this.lastVerifiedAt = source["lastVerifiedAt"];
+	        this.lastEventAt = source["lastEventAt"];
+	        this.missing = source["missing"];
+	        this.queued = source["queued"];
+	        this.sent = source["sent"];
+	        this.failed = source["failed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -400,6 +851,395 @@ export namespace attribute {
 	        this.type = source["type"];
 	        this.description = source["description"];
 	        this.builtIn = source["builtIn"];
+	    }
+	}
+
+}
+
+export namespace bundle {
+	
+	export class Result {
+	    created: string[];
+	    replaced: string[];
+	    published: string;
+	    drafts: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.replaced = source["replaced"];
+	        this.published = source["published"];
+	        this.drafts = source["drafts"];
+	    }
+	}
+
+}
+
+export namespace engine {
+	
+	export class Reply {
+	    type: string;
+	    text: string;
+	    buttons?: flow.Option[];
+	    button?: string;
+	    rows?: flow.Option[];
+	    mediaUrl?: string;
+	    mediaType?: string;
+	    delayMs?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reply(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.text = source["text"];
+	        this.buttons = this.convertValues(source["buttons"], flow.Option);
+	        this.button = source["button"];
+	        this.rows = this.convertValues(source["rows"], flow.Option);
+	        this.mediaUrl = source["mediaUrl"];
+	        this.mediaType = source["mediaType"];
+	        this.delayMs = source["delayMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace flow {
+	
+	export class Edge {
+	    id: string;
+	    source: string;
+	    sourceHandle: string;
+	    target: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Edge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.source = source["source"];
+	        this.sourceHandle = source["sourceHandle"];
+	        this.target = source["target"];
+	    }
+	}
+	export class Option {
+	    id: string;
+	    title: string;
+	    description?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	    }
+	}
+	export class NodeData {
+	    keywords?: string[];
+	    text?: string;
+	    mediaUrl?: string;
+	    mediaType?: string;
+	    attribute?: string;
+	    validation?: string;
+	    pattern?: string;
+	    retryText?: string;
+	    maxRetries?: number;
+	    buttons?: Option[];
+	    button?: string;
+	    rows?: Option[];
+	    expression?: string;
+	    value?: string;
+	    api?: string;
+	    routes?: string[];
+	    seconds?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NodeData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.keywords = source["keywords"];
+	        this.text = source["text"];
+	        this.mediaUrl = source["mediaUrl"];
+	        this.mediaType = source["mediaType"];
+	        this.attribute = source["attribute"];
+	        this.validation = source["validation"];
+	        this.pattern = source["pattern"];
+	        this.retryText = source["retryText"];
+	        this.maxRetries = source["maxRetries"];
+	        this.buttons = this.convertValues(source["buttons"], Option);
+	        this.button = source["button"];
+	        this.rows = this.convertValues(source["rows"], Option);
+	        this.expression = source["expression"];
+	        this.value = source["value"];
+	        this.api = source["api"];
+	        this.routes = source["routes"];
+	        this.seconds = source["seconds"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Position {
+	    x: number;
+	    y: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Position(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.x = source["x"];
+	        this.y = source["y"];
+	    }
+	}
+	export class Node {
+	    id: string;
+	    type: string;
+	    position: Position;
+	    data: NodeData;
+	
+	    static createFrom(source: any = {}) {
+	        return new Node(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.type = source["type"];
+	        this.position = this.convertValues(source["position"], Position);
+	        this.data = this.convertValues(source["data"], NodeData);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Flow {
+	    id: number;
+	    name: string;
+	    published: boolean;
+	    version: number;
+	    nodes: Node[];
+	    edges: Edge[];
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.published = source["published"];
+	        this.version = source["version"];
+	        this.nodes = this.convertValues(source["nodes"], Node);
+	        this.edges = this.convertValues(source["edges"], Edge);
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class NodeType {
+	    type: string;
+	    label: string;
+	    description: string;
+	    outputs: string[];
+	    outputsFrom?: string;
+	    waitsForInput: boolean;
+	    defaults: NodeData;
+	
+	    static createFrom(source: any = {}) {
+	        return new NodeType(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.label = source["label"];
+	        this.description = source["description"];
+	        this.outputs = source["outputs"];
+	        this.outputsFrom = source["outputsFrom"];
+	        this.waitsForInput = source["waitsForInput"];
+	        this.defaults = this.convertValues(source["defaults"], NodeData);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Problem {
+	    nodeId: string;
+	    edgeId?: string;
+	    field: string;
+	    message: string;
+	    severity: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.nodeId = source["nodeId"];
+	        this.edgeId = source["edgeId"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	        this.severity = source["severity"];
+	    }
+	}
+
+}
+
+export namespace inbox {
+	
+	export class MessageView {
+	    id: number;
+	    contactId: number;
+	    direction: string;
+	    waMessageId: string;
+	    type: string;
+	    text: string;
+	    details: string;
+	    status: string;
+	    error: string;
+	    source: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.contactId = source["contactId"];
+	        this.direction = source["direction"];
+	        this.waMessageId = source["waMessageId"];
+	        this.type = source["type"];
+	        this.text = source["text"];
+	        this.details = source["details"];
+	        this.status = source["status"];
+	        this.error = source["error"];
+	        this.source = source["source"];
+	        this.at = source["at"];
+	    }
+	}
+
+}
+
+export namespace server {
+	
+	export class ListenerStatus {
+	    addr: string;
+	    state: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListenerStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.addr = source["addr"];
+	        this.state = source["state"];
+	        this.error = source["error"];
 	    }
 	}
 

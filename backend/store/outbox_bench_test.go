@@ -1,0 +1,61 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"testing"
+	"time"
+
+	"chatflow/backend/store"
+)
+
+// BenchmarkOutboxClaim measures the sender's bookkeeping for one reply: find
+// the due head of a conversation, mark the attempt, and record it sent (the
+// Graph API call itself is left out). Replies are spread over 200 contacts as
+// in the load test.
+func BenchmarkOutboxClaim(b *testing.B) {
+	db := store.NewTestDB(b)
+	ctx := context.Background()
+	const contacts = 200
+	ids := make([]int64, contacts)
+	for i := range ids {
+		c, err := db.UpsertContact(ctx, store.Contact{WaID: fmt.Sprintf("5511%07d", i), Phone: fmt.Sprintf("5511%07d", i)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids[i] = c.ID
+	}
+	past := time.Now().Add(-time.Second)
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		for i := range b.N {
+			m, err := store.InsertMessageTx(ctx, tx, store.Message{ContactID: ids[i%contacts], Direction: store.DirectionOut,
+				Type: "text", Text: "reply", Status: store.MessageQueued, Source: store.SourceBot, CreatedAt: past})
+			if err != nil {
+				return err
+			}
+			if _, err := store.InsertOutboxTx(ctx, tx, store.OutboxItem{MessageID: m.ID, ContactID: m.ContactID,
+				Payload: `{"kind":"text","to":"5511","text":"reply"}`, SendAfter: past, CreatedAt: past}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		due, err := db.DueOutbox(ctx, time.Now(), 1)
+		if err != nil || len(due) != 1 {
+			b.Fatalf("due = %v, %v at %d", due, err, i)
+		}
+		if err := db.BeginSend(ctx, due[0].ID, time.Now()); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.MarkOutboxSent(ctx, due[0], fmt.Sprintf("wamid.out.%d", i), time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

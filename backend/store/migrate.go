@@ -97,3 +97,17 @@ func apply(ctx context.Context, w *sql.DB, m migration) error {
 	}
 	return nil
 }
+
+// LatestSchema is the schema version this build brings a database to. A
+// backup whose schema is newer was written by a newer Chatflow Studio and
+// cannot be opened by this one.
+func LatestSchema() (int, error) {
+	all, err := loadMigrations()
+	if err != nil {
+		return 0, err
+	}
+	if len(all) == 0 {
+		return 0, nil
+	}
+	return all[len(all)-1].version, nil
+}

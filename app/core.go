@@ -37,6 +37,7 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 		return nil, err
 	}
 	log := newLogger(env)
+	startPprof(env, log)
 	deps := &Deps{
 		Ctx:     ctx,
 		DB:      db,

@@ -22,9 +22,41 @@ export const sampleInfo: SystemInfo = {
   startedAt: '2026-01-02T03:04:05Z',
 };
 
+const unset = (envVar = '') => ({ value: '', overridden: false, envVar });
+
+/** The WhatsApp settings of a fresh installation, as Settings.Get reports them. */
+export const sampleWhatsAppSettings = {
+  phoneNumberId: unset('WHATSAPP_PHONE_NUMBER_ID'),
+  accessToken: { set: false, hint: '', overridden: false, envVar: 'WHATSAPP_TOKEN' },
+  appSecret: { set: false, hint: '', overridden: false, envVar: 'WHATSAPP_APP_SECRET' },
+  verifyToken: unset('WHATSAPP_VERIFY_TOKEN'),
+  apiVersion: { value: 'v21.0', overridden: false, envVar: 'WHATSAPP_API_VERSION' },
+  graphUrl: { value: 'https://graph.facebook.com', overridden: false, envVar: 'WHATSAPP_GRAPH_URL' },
+  webhookAddr: { value: '127.0.0.1:8080', overridden: false, envVar: '' },
+  publicUrl: unset(),
+  staleMinutes: 10,
+  rateLimit: 80,
+  callbackUrl: '',
+};
+
+/** The connection status of a fresh installation, as Settings.Status reports it. */
+export const sampleWhatsAppStatus = {
+  listener: { addr: '127.0.0.1:8080', state: 'listening', error: '' },
+  callbackUrl: '',
+  verifyToken: '',
+  lastVerifiedAt: '',
+  lastEventAt: '',
+  missing: ['phone number ID', 'access token', 'app secret', 'verify token', 'public base URL'],
+  queued: 0,
+  sent: 0,
+  failed: 0,
+};
+
 /**
  * Installs window.go and window.runtime with the given services; the default
- * System answers Info with sampleInfo. Remove it with removeFakeBackend.
+ * System answers Info with sampleInfo, Settings describes an unconfigured
+ * WhatsApp connection and Conversations has no contacts. Remove it with
+ * removeFakeBackend.
  */
 export function installFakeBackend(services: Record<string, Record<string, Method>> = {}): FakeBackend {
   const calls: FakeBackend['calls'] = [];
@@ -33,6 +65,13 @@ export function installFakeBackend(services: Record<string, Record<string, Metho
     System: {
       Info: () => Promise.resolve(sampleInfo),
       FrontendReady: () => Promise.resolve(undefined),
+    },
+    Settings: {
+      Get: () => Promise.resolve(sampleWhatsAppSettings),
+      Status: () => Promise.resolve(sampleWhatsAppStatus),
+    },
+    Conversations: {
+      List: () => Promise.resolve([]),
     },
     ...services,
   };

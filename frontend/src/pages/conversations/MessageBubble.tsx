@@ -1,0 +1,59 @@
+import { AlertCircle, Check, CheckCheck, Clock } from 'lucide-react';
+import type { inbox } from '../../lib/backend';
+import { cx } from '../../lib/cx';
+import { details, messageTime, sourceLabel, statusLabel } from './model';
+import styles from './ConversationsPage.module.css';
+
+function StatusIcon({ status }: { status: string }) {
+  switch (status) {
+    case 'queued':
+      return <Clock size={12} aria-hidden="true" />;
+    case 'sent':
+      return <Check size={12} aria-hidden="true" />;
+    case 'delivered':
+      return <CheckCheck size={12} aria-hidden="true" />;
+    case 'read':
+      return <CheckCheck size={12} aria-hidden="true" className={styles.readIcon} />;
+    case 'failed':
+      return <AlertCircle size={12} aria-hidden="true" />;
+  }
+  return null;
+}
+
+/** One message of a conversation: the customer's on the left, the bot's and yours on the right. */
+export function MessageBubble({ m }: { m: inbox.MessageView }) {
+  const d = details(m);
+  const out = m.direction === 'out';
+  const status = statusLabel(m);
+  const problem = m.status === 'failed' || m.status === 'stale' || m.status === 'skipped';
+  return (
+    <li className={cx(styles.message, out ? styles.outgoing : styles.incoming)} data-testid="message" data-status={m.status}>
+      <div className={cx(styles.bubble, problem && styles.problemBubble)}>
+        {d.mediaUrl !== '' && (
+          <a className={styles.media} href={d.mediaUrl} target="_blank" rel="noreferrer">
+            {d.mediaType || 'media'}: {d.mediaUrl}
+          </a>
+        )}
+        {m.text !== '' && <p className={styles.text}>{m.text}</p>}
+        {d.choices.length > 0 && (
+          <ul className={styles.choices} aria-label="Choices offered">
+            {d.listButton !== '' && <li className={styles.listButton}>{d.listButton}</li>}
+            {d.choices.map((c) => (
+              <li key={c.id + c.title}>{c.title}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className={cx(styles.meta, problem && styles.problemText)}>
+        {out && <span>{sourceLabel(m)} · </span>}
+        <time dateTime={m.at}>{messageTime(m.at)}</time>
+        {status !== '' && (
+          <span className={styles.status} data-testid="message-status">
+            {' · '}
+            <StatusIcon status={m.status} /> {status}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

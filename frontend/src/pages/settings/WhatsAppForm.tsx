@@ -1,0 +1,219 @@
+import { KeyRound, Radar, Save } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
+import { Badge, Button, TextField, toast } from '../../components/ui';
+import { Settings, type app } from '../../lib/backend';
+import { errorMessage } from '../../lib/errors';
+import { CopyField } from './CopyField';
+import { callbackUrl, formFrom, useSettings } from './settingsStore';
+import styles from './SettingsPage.module.css';
+
+type Input = app.WhatsAppSettingsInput;
+
+/** Why a field cannot be edited here, or undefined when it can. */
+function overriddenHint(v: { overridden: boolean; envVar: string }): string | undefined {
+  return v.overridden ? `Set by ${v.envVar} in the environment, which wins over this form.` : undefined;
+}
+
+function EnvBadge({ v }: { v: { overridden: boolean; envVar: string } }) {
+  return v.overridden ? (
+    <Badge tone="warning" title={`Set by ${v.envVar}`}>
+      overridden by environment
+    </Badge>
+  ) : null;
+}
+
+/** The WhatsApp connection form: credentials, public address and advanced limits. */
+export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
+  const save = useSettings((s) => s.save);
+  const [form, setForm] = useState<Input>(() => formFrom(settings));
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [detecting, setDetecting] = useState(false);
+  const set = <K extends keyof Input>(key: K, value: Input[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const problem = await save(form);
+    setSaving(false);
+    setError(problem);
+    if (problem === '') {
+      toast.success('WhatsApp settings saved');
+      setForm((f) => ({ ...f, accessToken: '', appSecret: '', clearAccessToken: false, clearAppSecret: false }));
+    }
+  };
+
+  const generate = async () => {
+    try {
+      set('verifyToken', await Settings.GenerateVerifyToken());
+    } catch (err) {
+      toast.error('Could not generate a token', errorMessage(err));
+    }
+  };
+
+  const detect = async () => {
+    setDetecting(true);
+    try {
+      const t = await Settings.DetectTunnel();
+      if (t.found) {
+        set('publicUrl', t.publicUrl);
+        toast.info('Found a tunnel', t.note);
+      } else {
+        toast.warning('No tunnel found', t.note);
+      }
+    } catch (err) {
+      toast.error('Could not look for a tunnel', errorMessage(err));
+    } finally {
+      setDetecting(false);
+    }
+  };
+
+  const secret = (key: 'accessToken' | 'appSecret', clearKey: 'clearAccessToken' | 'clearAppSecret', label: string) => {
+    const v = settings[key];
+    const cleared = form[clearKey];
+    let placeholder = 'Not set';
+    if (v.set && !cleared) placeholder = v.hint === '' ? 'Saved; leave empty to keep it' : `Saved (ends in ${v.hint}); leave empty to keep it`;
+    if (cleared) placeholder = 'Will be removed when you save';
+    return (
+      <div className={styles.secretRow}>
+        <TextField
+          label={
+            <span className={styles.labelRow}>
+              {label} <EnvBadge v={v} />
+            </span>
+          }
+          type="password"
+          mono
+          autoComplete="off"
+          value={form[key]}
+          placeholder={placeholder}
+          disabled={v.overridden || cleared}
+          hint={overriddenHint(v)}
+          onChange={(e) => set(key, e.target.value)}
+          fieldClassName={styles.grow}
+        />
+        {v.set && !v.overridden && (
+          <Button size="sm" variant="ghost" onClick={() => set(clearKey, !cleared)}>
+            {cleared ? 'Keep' : 'Remove'}
+          </Button>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="WhatsApp settings">
+      <TextField
+        label={
+          <span className={styles.labelRow}>
+            Phone number ID <EnvBadge v={settings.phoneNumberId} />
+          </span>
+        }
+        mono
+        inputMode="numeric"
+        value={form.phoneNumberId}
+        disabled={settings.phoneNumberId.overridden}
+        hint={overriddenHint(settings.phoneNumberId) ?? "The long number on Meta's WhatsApp › API Setup page, not the phone number itself."}
+        onChange={(e) => set('phoneNumberId', e.target.value)}
+      />
+      {secret('accessToken', 'clearAccessToken', 'Access token')}
+      {secret('appSecret', 'clearAppSecret', 'App secret')}
+      <div className={styles.secretRow}>
+        <TextField
+          label={
+            <span className={styles.labelRow}>
+              Verify token <EnvBadge v={settings.verifyToken} />
+            </span>
+          }
+          mono
+          value={form.verifyToken}
+          disabled={settings.verifyToken.overridden}
+          hint={overriddenHint(settings.verifyToken) ?? 'Any secret word; paste the same into Meta’s webhook settings.'}
+          onChange={(e) => set('verifyToken', e.target.value)}
+          fieldClassName={styles.grow}
+        />
+        <Button size="sm" icon={<KeyRound size={14} />} disabled={settings.verifyToken.overridden} onClick={() => void generate()}>
+          Generate
+        </Button>
+      </div>
+      <div className={styles.secretRow}>
+        <TextField
+          label="Public base URL"
+          mono
+          placeholder="https://your-tunnel.ngrok-free.app"
+          value={form.publicUrl}
+          hint="The https address your tunnel (ngrok, cloudflared) gives this computer."
+          onChange={(e) => set('publicUrl', e.target.value)}
+          fieldClassName={styles.grow}
+        />
+        <Button size="sm" icon={<Radar size={14} />} loading={detecting} onClick={() => void detect()}>
+          Detect ngrok
+        </Button>
+      </div>
+      <CopyField label="Callback URL" value={callbackUrl(form.publicUrl)} empty="Set the public base URL first" />
+
+      <details className={styles.advanced}>
+        <summary>Advanced</summary>
+        <div className={styles.grid}>
+          <TextField
+            label={
+              <span className={styles.labelRow}>
+                Graph API version <EnvBadge v={settings.apiVersion} />
+              </span>
+            }
+            mono
+            value={form.apiVersion}
+            disabled={settings.apiVersion.overridden}
+            onChange={(e) => set('apiVersion', e.target.value)}
+          />
+          <TextField
+            label={
+              <span className={styles.labelRow}>
+                Graph base URL <EnvBadge v={settings.graphUrl} />
+              </span>
+            }
+            mono
+            value={form.graphUrl}
+            disabled={settings.graphUrl.overridden}
+            onChange={(e) => set('graphUrl', e.target.value)}
+          />
+          <TextField
+            label="Webhook listen address"
+            mono
+            value={form.webhookAddr}
+            hint="Keep it on 127.0.0.1; the tunnel reaches it from there."
+            onChange={(e) => set('webhookAddr', e.target.value)}
+          />
+          <TextField
+            label="Ignore messages older than (minutes)"
+            type="number"
+            min={1}
+            max={1440}
+            value={form.staleMinutes}
+            hint="Shown in the inbox but not answered, e.g. after the laptop slept."
+            onChange={(e) => set('staleMinutes', Number(e.target.value))}
+          />
+          <TextField
+            label="Send rate (messages per second)"
+            type="number"
+            min={1}
+            max={1000}
+            value={form.rateLimit}
+            onChange={(e) => set('rateLimit', Number(e.target.value))}
+          />
+        </div>
+      </details>
+
+      {error !== '' && (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      )}
+      <div className={styles.formActions}>
+        <Button type="submit" variant="primary" icon={<Save size={15} />} loading={saving}>
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -38,6 +38,7 @@ type App struct {
 	Conversations *Conversations
 	Flows         *Flows
 	Simulator     *Simulator
+	Data          *Data
 	// live is the WhatsApp bot (inbox and webhook); see live.go.
 	live *live
 }
@@ -46,6 +47,7 @@ type App struct {
 func New(deps *Deps) *App {
 	settings := NewSettings(deps)
 	l := newLive(deps, settings)
+	flows := NewFlows(deps)
 	return &App{
 		deps:          deps,
 		System:        &System{deps: deps},
@@ -53,8 +55,9 @@ func New(deps *Deps) *App {
 		APIs:          NewAPIs(deps),
 		Settings:      settings,
 		Conversations: NewConversations(deps, l),
-		Flows:         NewFlows(deps),
+		Flows:         flows,
 		Simulator:     NewSimulator(deps),
+		Data:          NewData(deps, flows, settings),
 		live:          l,
 	}
 }
@@ -71,5 +74,6 @@ func (a *App) Bindings() []any {
 		a.Conversations,
 		a.Flows,
 		a.Simulator,
+		a.Data,
 	}
 }

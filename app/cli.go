@@ -124,6 +124,7 @@ func openDB(ctx context.Context, env Env, flagPath string) (*store.DB, error) {
 			return nil, err
 		}
 	}
+	finishRestore(ctx, env.Stderr, path)
 	return store.Open(ctx, path)
 }
 

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"chatflow/backend/demo"
 	"chatflow/backend/server"
 )
 
@@ -49,10 +50,14 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	}
 	health := server.Health{Version: Build().Version, Started: deps.Started}
 	a := New(deps)
-	deps.Webhook = server.NewListener("webhook listener", server.NewWebhookMux(health, a.live.webhook), log)
+	webhookMux := server.NewWebhookMux(health, a.live.webhook)
+	// The templates' demo order API (loopback only; see backend/demo).
+	webhookMux.Handle(demo.OrdersPath, demo.OrdersHandler())
+	deps.Webhook = server.NewListener("webhook listener", webhookMux, log)
 	// The inbox resumes pending messages and unsent replies at once.
 	liveCtx, stopLive := context.WithCancel(ctx)
 	a.live.inbox.Start(liveCtx)
+	a.Data.startDailyBackups(liveCtx)
 	return &core{deps: deps, app: a, stopLive: stopLive}, nil
 }
 
@@ -80,6 +85,7 @@ func (c *core) close() {
 	// database closes.
 	c.stopLive()
 	c.app.live.inbox.Wait()
+	c.app.Data.waitLoops()
 	if err := c.deps.DB.Close(); err != nil {
 		c.deps.Log.Warn("database did not close cleanly", slog.Any("err", err))
 	}

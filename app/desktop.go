@@ -59,13 +59,20 @@ func runDesktop(ctx context.Context, env Env, args []string) error {
 			Assets: env.Assets,
 		},
 		Bind: c.app.Bindings(),
+		Menu: appMenu(func() context.Context {
+			if w := window.Load(); w != nil {
+				return *w
+			}
+			return nil
+		}, c.app.Data),
 		OnStartup: func(wctx context.Context) {
 			window.Store(&wctx)
+			c.app.Data.window.attach(wctx)
 			c.deps.Events.Attach(wailsEvents{ctx: wctx})
 			go func() {
 				// Quit the window when the process is asked to stop (SIGTERM).
 				<-ctx.Done()
-				quitApp(wctx)
+				c.app.Data.Quit()
 			}()
 		},
 		OnDomReady: func(wctx context.Context) {
@@ -84,7 +91,8 @@ func runDesktop(ctx context.Context, env Env, args []string) error {
 				c.deps.DB.SetIntSetting(ctx, settingWindowX, x)
 				c.deps.DB.SetIntSetting(ctx, settingWindowY, y)
 			}
-			return false
+			// Ask (or do as remembered) whether to keep the bot running.
+			return c.app.Data.window.beforeClose(wctx)
 		},
 		SingleInstanceLock: &options.SingleInstanceLock{
 			// One window per database: a second start on the same file

@@ -34,3 +34,24 @@ func showWindow(ctx context.Context) {
 
 // quitApp ends the desktop event loop.
 func quitApp(ctx context.Context) { runtime.Quit(ctx) }
+
+// hideWindow hides the window; the process, the webhook listener and the bot
+// keep running, and starting the app again shows the window.
+func hideWindow(ctx context.Context) { runtime.WindowHide(ctx) }
+
+// reloadWindow reloads the frontend (View > Reload).
+func reloadWindow(ctx context.Context) { runtime.WindowReloadApp(ctx) }
+
+// toggleFullscreen switches the window in and out of full screen.
+func toggleFullscreen(ctx context.Context) {
+	if runtime.WindowIsFullscreen(ctx) {
+		runtime.WindowUnfullscreen(ctx)
+		return
+	}
+	runtime.WindowFullscreen(ctx)
+}
+
+// infoDialog shows a native message box (Help > About).
+func infoDialog(ctx context.Context, title, message string) {
+	runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.InfoDialog, Title: title, Message: message})
+}

@@ -156,6 +156,7 @@ func (s *Simulator) Send(simID, text, replyID string) (SimTurn, error) {
 	sim.session = turn.Session
 	if len(turn.Replies) > 0 {
 		sim.last = turn.Replies
+		markSimulated(s.deps.Ctx, s.deps) // the first-run checklist's "tested" step
 	}
 	out := sim.snapshot(turn, simCalls(turn.Calls, sim.calls.taken()))
 	if turn.State == engine.StateIdle {

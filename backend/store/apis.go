@@ -79,7 +79,8 @@ func APIByNameTx(ctx context.Context, q Execer, name string) (apicall.Definition
 
 // SaveAPI creates the API (ID 0) or replaces the one with def.ID, after
 // checking it with Validate. Renaming an API renames it in every flow that
-// calls it, in the same transaction. It fails with ErrConflict when another
+// calls it, in the same transaction. A new API takes over the logged test
+// calls that were made under its name before it was saved. It fails with ErrConflict when another
 // API has the name, and ErrNotFound when def.ID does not exist.
 func (db *DB) SaveAPI(ctx context.Context, def apicall.Definition) (API, error) {
 	def = def.Normalized()
@@ -98,6 +99,14 @@ func (db *DB) SaveAPI(ctx context.Context, def apicall.Definition) (API, error) 
 		var err error
 		if id, err = SaveAPITx(ctx, tx, def); err != nil {
 			return err
+		}
+		if def.ID == 0 {
+			// Tests run before the first save were logged under the name alone;
+			// they belong to the API now.
+			if _, err := tx.ExecContext(ctx, `UPDATE api_call_log SET api_id = ? WHERE api_id IS NULL AND api_name = ? COLLATE NOCASE`,
+				id, def.Name); err != nil {
+				return fmt.Errorf("store: adopt test calls of %q: %w", def.Name, err)
+			}
 		}
 		if oldName != "" && oldName != def.Name {
 			return RenameAPIInFlowsTx(ctx, tx, oldName, def.Name)

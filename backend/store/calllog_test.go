@@ -71,3 +71,22 @@ func TestCallLogRetentionAndCascade(t *testing.T) {
 		t.Fatalf("log of a deleted API survived: %d", len(left))
 	}
 }
+
+func TestNewAPIAdoptsItsUnsavedTestCalls(t *testing.T) {
+	db := store.NewTestDB(t)
+	ctx := context.Background()
+	for _, name := range []string{"Order status", "order STATUS", "Other"} {
+		if _, err := db.InsertCallLog(ctx, apicall.LogEntry{APIName: name, Source: "test", Method: "GET", URL: "u", Status: 200}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "Order status", URL: "https://shop.test/x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, _ := db.CallLog(ctx, api.ID, 10)
+	left, _ := db.CallLog(ctx, 0, 10)
+	if len(mine) != 2 || len(left) != 1 || left[0].APIName != "Other" {
+		t.Fatalf("adopted %d, left %+v", len(mine), left)
+	}
+}

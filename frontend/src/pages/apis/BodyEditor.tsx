@@ -1,0 +1,77 @@
+import { WandSparkles } from 'lucide-react';
+import { lintJsonWithPlaceholders, PlaceholderCodeEditor } from '../../components/placeholder';
+import { Button } from '../../components/ui';
+import { formatJsonBody } from './bodyFormat';
+import { Segmented } from './Segmented';
+import styles from './ApiEditor.module.css';
+
+/** Props of BodyEditor. */
+export interface BodyEditorProps {
+  body: string;
+  bodyType: string;
+  method: string;
+  onChange: (body: string, bodyType: string) => void;
+}
+
+/** The Body tab: none, raw JSON (highlighted and checked) or form-urlencoded text. */
+export function BodyEditor({ body, bodyType, method, onChange }: BodyEditorProps) {
+  const problems = bodyType === 'json' ? lintJsonWithPlaceholders(body) : [];
+  const formatted = bodyType === 'json' ? formatJsonBody(body) : null;
+  const line = problems[0] === undefined ? 0 : body.slice(0, problems[0].from).split('\n').length;
+  return (
+    <div className={styles.bodyTab}>
+      <div className={styles.bodyBar}>
+        <Segmented
+          label="Body type"
+          value={bodyType}
+          onChange={(t) => onChange(body, t)}
+          options={[
+            { value: 'none', label: 'None' },
+            { value: 'json', label: 'JSON' },
+            { value: 'form', label: 'Form URL-encoded' },
+          ]}
+        />
+        {bodyType === 'json' && (
+          <>
+            <span className={problems.length === 0 ? styles.lintOk : styles.lintBad} role="status">
+              {body.trim() === '' ? 'Empty' : problems.length === 0 ? 'Valid JSON' : `Line ${line}: ${problems[0]?.message}`}
+            </span>
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={<WandSparkles size={14} />}
+              disabled={formatted === null || formatted === body}
+              onClick={() => formatted !== null && onChange(formatted, bodyType)}
+            >
+              Format
+            </Button>
+          </>
+        )}
+      </div>
+      {bodyType === 'none' ? (
+        <p className={styles.muted}>
+          {method === 'GET' || method === 'DELETE'
+            ? `${method} requests usually have no body.`
+            : 'This request has no body. Choose JSON or Form URL-encoded to add one.'}
+        </p>
+      ) : (
+        <PlaceholderCodeEditor
+          label="Request body"
+          mode={bodyType === 'json' ? 'json' : 'text'}
+          value={body}
+          onChange={(b) => onChange(b, bodyType)}
+          placeholder={bodyType === 'json' ? '{ "order": "{{order_id}}" }' : 'name={{contact.name}}&phone={{contact.phone}}'}
+          className={styles.code}
+        />
+      )}
+      {bodyType !== 'none' && (
+        <p className={styles.muted}>
+          Type <kbd>/</kbd> to insert an attribute.{' '}
+          {bodyType === 'json'
+            ? 'Inside quotes a value is escaped for JSON; a number or yes/no attribute on its own is inserted bare.'
+            : 'Values are URL-encoded.'}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,8 +1,8 @@
 /**
  * Browser test of issue 3's walk-through: prepare an attribute, add an API,
- * configure it against a local order API using "/" to insert a placeholder,
- * test it, map a response path to a new attribute, save, reload and find it
- * all persisted.
+ * configure it against a local order API, test it, replace the actual value
+ * with the attribute using "/", test again, map a response path to a new
+ * attribute, save, reload and find it all persisted.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -82,32 +82,44 @@ describe('custom attributes and Your APIs', () => {
       await page.getByRole('button', { name: 'New API' }).first().click();
       await page.getByLabel('API name').fill('Order status');
 
-      // 3. Configure: the URL with "/" to insert {{order_id}}, a bearer token.
+      // 3. Configure with an actual value first: URL and bearer token.
       const url = page.getByRole('combobox', { name: 'URL' });
       await url.click();
-      await page.keyboard.type(`${ordersUrl}/orders/`);
-      await page.keyboard.type('order');
-      const picker = page.getByTestId('attribute-picker');
-      await picker.getByRole('option', { name: /order_id/ }).waitFor();
-      await page.keyboard.press('Enter');
-      await expect.poll(() => url.inputValue()).toBe(`${ordersUrl}/orders/{{order_id}}`);
-      await expect(picker.count()).resolves.toBe(0);
+      await page.keyboard.type(`${ordersUrl}/orders/A-1001`);
       await page.getByRole('tab', { name: 'Auth' }).click();
       await page.getByLabel('Type').selectOption('bearer');
       const token = page.getByLabel('Token');
       await token.fill('s3cret-token');
       await expect(token.getAttribute('type')).resolves.toBe('password');
 
-      // 4. Test with a test value for the placeholder.
-      await page.getByRole('complementary', { name: 'Test values' }).getByLabel('{{order_id}}').fill('A-1001');
+      // 4. Test it.
       await page.getByRole('button', { name: 'Test', exact: true }).click();
       const status = page.getByTestId('response-status');
       await status.getByText('200 OK').waitFor();
       expect(seen.at(-1)).toEqual({ url: '/orders/A-1001', auth: 'Bearer s3cret-token' });
+
+      // 5. Replace the actual value with the attribute: "/" opens the picker.
+      await url.click();
+      await page.keyboard.press('End');
+      for (let i = 0; i < 'A-1001'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('/order');
+      const picker = page.getByTestId('attribute-picker');
+      await picker.getByRole('option', { name: /order_id/ }).waitFor();
+      await screenshot(page, 'apis-picker');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => url.inputValue()).toBe(`${ordersUrl}/orders/{{order_id}}`);
+      await expect(picker.count()).resolves.toBe(0);
+
+      // ... and test again with a test value for the placeholder.
+      await page.getByRole('complementary', { name: 'Test values' }).getByLabel('{{order_id}}').fill('B 2002');
+      await page.getByRole('button', { name: 'Test', exact: true }).click();
+      await page.getByRole('list', { name: 'Response body' }).getByText('"B 2002"').waitFor();
+      expect(seen.at(-1)).toEqual({ url: '/orders/B%202002', auth: 'Bearer s3cret-token' });
+      await status.getByText('200 OK').waitFor();
       await page.getByRole('list', { name: 'Response body' }).getByText('"shipped"').waitFor();
       await screenshot(page, 'apis-tested');
 
-      // 5. Map a response path to a new attribute.
+      // 6. Map a response path to a new attribute.
       await page.getByRole('tab', { name: /Structure/ }).click();
       await page.getByRole('list', { name: 'Response structure' }).getByRole('button', { name: /^order\.status/ }).click();
       const map = page.getByRole('dialog', { name: 'Map to an attribute' });
@@ -120,12 +132,12 @@ describe('custom attributes and Your APIs', () => {
         .waitFor();
       await screenshot(page, 'apis-mapped');
 
-      // 6. Save.
+      // 7. Save.
       await expect(page.getByTestId('save-state').textContent()).resolves.toContain('Not saved yet');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByTestId('save-state').getByText('Saved').waitFor();
 
-      // 7. Reload and find everything persisted.
+      // 8. Reload and find everything persisted.
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'APIs' }).waitFor();
       await page.getByRole('navigation', { name: 'Saved APIs' }).getByRole('button', { name: /Order status/ }).click();
@@ -179,6 +191,20 @@ describe('custom attributes and Your APIs', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flows', exact: true }).click();
       await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
       await page.waitForURL((u) => u.hash === '#/flows');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reads well in the dark theme', async () => {
+    const { page, context, errors } = await openApp(browser, server, { hash: '#/apis', colorScheme: 'dark', width: 1440, height: 900 });
+    try {
+      await page.getByRole('navigation', { name: 'Saved APIs' }).getByRole('button', { name: /Order status/ }).click();
+      await page.getByTestId('response-status').getByText('Sample saved with this API').waitFor();
+      await page.getByRole('tab', { name: /Structure/ }).click();
+      await page.getByRole('list', { name: 'Response structure' }).waitFor();
+      await screenshot(page, 'apis-dark');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

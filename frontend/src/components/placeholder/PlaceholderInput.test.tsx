@@ -67,6 +67,14 @@ describe('PlaceholderInput', () => {
     expect(screen.getByTestId('value')).toHaveTextContent('a/zz /');
   });
 
+  it('does not double a URL slash when a value after one is replaced', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial="https://x.test/orders/A-1001" keepSlash />);
+    await user.click(screen.getByRole('combobox', { name: 'URL' }));
+    await user.keyboard('{End}{Backspace>6/}/ord{Enter}');
+    expect(screen.getByTestId('value')).toHaveTextContent(/^https:\/\/x\.test\/orders\/\{\{order_id\}\}$/);
+  });
+
   it('replaces the "/" that opened the picker in ordinary fields', async () => {
     const user = userEvent.setup();
     render(<Harness initial="Bearer " />);

@@ -23,9 +23,10 @@ export interface PlaceholderInputProps
   /** Class of the outer wrapper (width, grid placement). */
   wrapperClassName?: string;
   /**
-   * Keeps the "/" that opened the picker and inserts after it. For URLs, where
-   * a slash separates path segments: typing "/orders/" then picking gives
-   * "/orders/{{order_id}}".
+   * Keeps the "/" that opened the picker and inserts after it, for URLs where
+   * a slash separates path segments: "/orders/" then a pick gives
+   * "/orders/{{order_id}}". A slash typed right after another one is still
+   * replaced, so replacing a value that follows a "/" gives no "//".
    */
   keepSlash?: boolean;
 }
@@ -62,10 +63,13 @@ export function PlaceholderInput({
   const known = new Set(options.map((a) => a.name));
 
   const picker = useSlashPicker(options, (from, to, name) => {
-    const next = insertPlaceholder(value, from, to, name);
+    // In a URL the typed slash usually separates a path segment: keep it,
+    // unless it doubles the slash before it (the user replaced a value).
+    const start = keepSlash && from > 0 && value[from - 1] !== '/' ? from + 1 : from;
+    const next = insertPlaceholder(value, start, to, name);
     pendingCaret.current = next.caret;
     onChange(next.text);
-  }, keepSlash);
+  });
 
   // Put the caret after an inserted placeholder and keep the highlight aligned.
   useLayoutEffect(() => {

@@ -41,13 +41,11 @@ interface Open {
  * attributes filtered by what follows; arrows move, Enter or Tab inserts
  * {{name}} in place of the "/query", Escape closes and keeps the text. The
  * picker closes by itself when nothing matches, so a "/" in a URL path costs
- * nothing. insert receives the range of "/query" to replace; with keepSlash
- * (URL fields, where the slash is a path separator) only "query" is replaced.
+ * nothing. insert receives the range of "/query" to replace.
  */
 export function useSlashPicker(
   attributes: AttributeOption[],
   insert: (from: number, to: number, name: string) => void,
-  keepSlash = false,
 ): SlashPicker {
   const listId = useId();
   const [state, setState] = useState<Open | null>(null);
@@ -78,7 +76,7 @@ export function useSlashPicker(
   const pick = (name: string) => {
     if (state === null) return;
     setState(null);
-    insert(state.slashAt + (keepSlash ? 1 : 0), state.slashAt + 1 + state.query.length, name);
+    insert(state.slashAt, state.slashAt + 1 + state.query.length, name);
   };
 
   const key = (k: string): boolean => {

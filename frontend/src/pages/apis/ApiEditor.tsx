@@ -158,22 +158,31 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
             ]}
           >
             {tab === 'query' && (
-              <KeyValueEditor
-                noun="parameter"
-                keyPlaceholder="lang"
-                valuePlaceholder="en — or / for an attribute"
-                rows={draft.query}
-                onChange={(query) => edit((d) => ({ ...d, query }))}
-              />
+              <>
+                <KeyValueEditor
+                  noun="parameter"
+                  keyPlaceholder="lang"
+                  valuePlaceholder="en — or / for an attribute"
+                  rows={draft.query}
+                  onChange={(query) => edit((d) => ({ ...d, query }))}
+                />
+                <p className={styles.muted}>Added to the URL after a “?”, URL-encoded. Untick a row to leave it out.</p>
+              </>
             )}
             {tab === 'headers' && (
-              <KeyValueEditor
-                noun="header"
-                keyPlaceholder="Accept"
-                valuePlaceholder="application/json"
-                rows={draft.headers}
-                onChange={(headers) => edit((d) => ({ ...d, headers }))}
-              />
+              <>
+                <KeyValueEditor
+                  noun="header"
+                  keyPlaceholder="Accept"
+                  valuePlaceholder="application/json"
+                  rows={draft.headers}
+                  onChange={(headers) => edit((d) => ({ ...d, headers }))}
+                />
+                <p className={styles.muted}>
+                  Sent as typed. Content-Type follows the body and Accept defaults to JSON unless you set them; use the Auth tab
+                  for credentials so they stay masked.
+                </p>
+              </>
             )}
             {tab === 'body' && (
               <BodyEditor

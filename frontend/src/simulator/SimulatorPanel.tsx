@@ -1,6 +1,6 @@
 import { Bot, RotateCcw, SendHorizontal } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { IconButton, Spinner } from '../components/ui';
+import { IconButton } from '../components/ui';
 import { cx } from '../lib/cx';
 import { BotBubble, ListSheet } from './ChatBubble';
 import { SessionDetails } from './SessionDetails';
@@ -52,6 +52,7 @@ export function SimulatorPanel({ flowId, flowName, prepare }: SimulatorPanelProp
   }, [chat, typing]);
 
   const ready = phase === 'ready';
+  const canSend = ready || phase === 'sending';
   const lastBot = [...chat].reverse().find((c) => c.from === 'bot');
 
   const send = async (text: string, replyId = '') => {
@@ -64,7 +65,7 @@ export function SimulatorPanel({ flowId, flowName, prepare }: SimulatorPanelProp
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const text = draft.trim();
-    if (text === '' || !ready) return;
+    if (text === '' || !canSend) return;
     setDraft('');
     void send(text);
   };
@@ -147,12 +148,12 @@ export function SimulatorPanel({ flowId, flowName, prepare }: SimulatorPanelProp
             className={styles.input}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
-            placeholder={ready ? 'Type a message' : 'Waiting…'}
+            placeholder={canSend ? 'Type a message' : 'Waiting…'}
             aria-label="Message as the customer"
             disabled={phase === 'starting' || phase === 'error'}
           />
-          <button type="submit" className={styles.send} disabled={!ready || draft.trim() === ''} aria-label="Send">
-            {phase === 'sending' ? <Spinner size={16} /> : <SendHorizontal size={18} />}
+          <button type="submit" className={styles.send} disabled={!canSend || draft.trim() === ''} aria-label="Send">
+            <SendHorizontal size={18} />
           </button>
         </form>
       </div>

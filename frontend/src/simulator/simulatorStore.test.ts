@@ -136,3 +136,37 @@ describe('trailPath', () => {
     expect(trailPath([])).toEqual({});
   });
 });
+
+describe('simulator store: messages sent while the bot answers', () => {
+  it('shows them at once and handles them in order after the turn', async () => {
+    const { api, sent } = fakeApi([
+      turn({ replies: [reply('What is your order number?')], nodeId: 'ask', visited: ['ask'] }),
+      turn({ replies: [reply('Found it')], state: 'end', visited: ['found'] }),
+    ]);
+    let wake = () => undefined as void;
+    const slow = (ms: number) => (ms > 0 ? new Promise<void>((r) => (wake = r)) : Promise.resolve());
+    const store = createSimulatorStore(api, { sleep: slow, replyPauseMs: 10 });
+    await store.getState().start(1);
+    const first = store.getState().send('Track my order', 'b1');
+    await Promise.resolve();
+    const second = store.getState().send('A-1001');
+    expect(store.getState().chat.filter((c) => c.from === 'customer')).toHaveLength(2);
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      wake();
+    }
+    await Promise.all([first, second]);
+    expect(sent).toEqual([
+      { text: 'Track my order', replyId: 'b1' },
+      { text: 'A-1001', replyId: '' },
+    ]);
+    expect(store.getState().chat.map((c) => (c.from === 'bot' ? c.reply.text : c.from))).toEqual([
+      'customer',
+      'customer',
+      'What is your order number?',
+      'Found it',
+      'system',
+    ]);
+    expect(store.getState().phase).toBe('ready');
+  });
+});

@@ -93,6 +93,7 @@ export function createSimulatorStore(api: SimulatorApi, options: SimulatorOption
   const replyPauseMs = options.replyPauseMs ?? 350;
   let key = 0;
   let generation = 0;
+  let queue: Promise<void> = Promise.resolve();
 
   return createStore<SimulatorState>()((set, get) => {
     const push = (line: ChatLine) => set({ chat: [...get().chat, { ...line, key: ++key }] });
@@ -177,23 +178,30 @@ export function createSimulatorStore(api: SimulatorApi, options: SimulatorOption
         }
       },
 
-      send: async (text, replyId = '') => {
+      send: (text, replyId = '') => {
         const { simId, phase } = get();
-        if (simId === '' || phase !== 'ready' || (text.trim() === '' && replyId === '')) {
-          return;
+        if (simId === '' || (phase !== 'ready' && phase !== 'sending') || (text.trim() === '' && replyId === '')) {
+          return Promise.resolve();
         }
+        // Like on a phone, the customer may write while the bot is still
+        // answering: the message shows at once and is handled after the turn.
         const gen = generation;
         push({ from: 'customer', text });
-        set({ phase: 'sending', typing: true });
-        try {
-          const turn = await api.send(simId, text, replyId);
+        set({ phase: 'sending' });
+        queue = queue.then(async () => {
           if (gen !== generation) return;
-          await play(turn, gen, true);
-        } catch (err) {
-          if (gen !== generation) return;
-          push({ from: 'system', tone: 'error', text: errorMessage(err) });
-        }
-        if (gen === generation) set({ phase: 'ready', typing: false });
+          set({ typing: true });
+          try {
+            const turn = await api.send(simId, text, replyId);
+            if (gen === generation) await play(turn, gen, true);
+          } catch (err) {
+            if (gen === generation) push({ from: 'system', tone: 'error', text: errorMessage(err) });
+          }
+        });
+        const mine = queue;
+        return mine.then(() => {
+          if (gen === generation && queue === mine) set({ phase: 'ready', typing: false });
+        });
       },
 
       restart: async () => {

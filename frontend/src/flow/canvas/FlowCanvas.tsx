@@ -8,12 +8,13 @@ import {
   Panel,
   ReactFlow,
   SelectionMode,
+  useNodesInitialized,
   useReactFlow,
   type DefaultEdgeOptions,
   type Node,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { pathKey, useSimHighlight } from '../../simulator/highlight';
 import { isNodeType, type FlowNode } from '../model';
 import { editorStore, useEditor } from '../store';
@@ -24,6 +25,8 @@ import { ProblemsPanel } from './ProblemsPanel';
 import styles from './FlowCanvas.module.css';
 
 const snapGrid: [number, number] = [16, 16];
+
+const fitOptions = { padding: 0.15, maxZoom: 1 };
 
 const defaultEdgeOptions: DefaultEdgeOptions = {
   type: 'smoothstep',
@@ -61,7 +64,18 @@ export function FlowCanvas() {
   const simPath = useSimHighlight((s) => s.path);
   const [snap, setSnap] = useState(true);
   const [showProblems, setShowProblems] = useState(false);
-  const { screenToFlowPosition } = useReactFlow<FlowNode>();
+  const { screenToFlowPosition, fitView } = useReactFlow<FlowNode>();
+  const measured = useNodesInitialized();
+  const fitted = useRef(false);
+
+  // Show the whole flow once its nodes have their sizes; React Flow's own
+  // fitView can run before every node is measured.
+  useEffect(() => {
+    if (measured && !fitted.current) {
+      fitted.current = true;
+      void fitView(fitOptions);
+    }
+  }, [measured, fitView]);
 
   const shownEdges = useMemo(
     () =>
@@ -115,7 +129,7 @@ export function FlowCanvas() {
         minZoom={0.2}
         maxZoom={2}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={fitOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className={styles.background} />
         <Controls showInteractive={false} position="bottom-left" />

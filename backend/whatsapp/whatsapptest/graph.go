@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"time"
 
 	"chatflow/backend/whatsapp"
 )
@@ -66,6 +67,7 @@ type Graph struct {
 	failures []Failure
 	seq      int
 	hook     *hook
+	delay    time.Duration
 }
 
 // NewGraph starts a fake Graph API; close it with Close.
@@ -86,6 +88,14 @@ func (g *Graph) FailNext(fs ...Failure) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.failures = append(g.failures, fs...)
+}
+
+// SlowDown makes every later request wait d before it is answered (0
+// restores prompt answers), like a Graph API having a bad minute.
+func (g *Graph) SlowDown(d time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.delay = d
 }
 
 // All returns every request received, failed ones included.
@@ -126,6 +136,12 @@ func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("Authorization") != "Bearer "+Token {
 		http.Error(w, `{"error":{"message":"Invalid OAuth access token","code":190}}`, http.StatusUnauthorized)
 		return
+	}
+	g.mu.Lock()
+	delay := g.delay
+	g.mu.Unlock()
+	if delay > 0 {
+		time.Sleep(delay)
 	}
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 	req, callback, err := decode(body)

@@ -13,6 +13,9 @@ import (
 	"chatflow/backend/store"
 )
 
+// maxSampleResponse bounds the sample response stored with an API.
+const maxSampleResponse = 256 << 10
+
 // EventAPIsChanged is emitted after an API is saved or deleted, so the flow
 // editor's API picker can refresh.
 const EventAPIsChanged = "apis:changed"
@@ -91,6 +94,9 @@ func (s *APIs) Save(def apicall.Definition) (apicall.Definition, error) {
 	def = def.Normalized()
 	if err := def.Validate(); err != nil {
 		return apicall.Definition{}, err
+	}
+	if len(def.SampleResponse) > maxSampleResponse {
+		def.SampleResponse = "" // the structure is kept; a huge sample is not worth storing
 	}
 	if err := s.checkMappings(ctx, def.Mappings); err != nil {
 		return apicall.Definition{}, err

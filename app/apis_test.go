@@ -184,6 +184,11 @@ func TestAPIsTest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	saved.SampleResponse = strings.Repeat(" ", maxSampleResponse+1)
+	saved.SampleStructure = []apicall.PathSample{{Path: "a", Sample: "1", Type: "number"}}
+	if saved, err = s.Save(saved); err != nil || saved.SampleResponse != "" || len(saved.SampleStructure) != 1 {
+		t.Fatalf("oversized sample: %q, %v, %v", saved.SampleResponse[:min(10, len(saved.SampleResponse))], saved.SampleStructure, err)
+	}
 	if _, err := s.Test("", saved, map[string]string{"order_id": "1", "token": "s3cret-token"}); err != nil {
 		t.Fatal(err)
 	}

@@ -116,3 +116,5 @@ export const Conversations = bindService<typeof import('../../wailsjs/go/app/Con
 export const Flows = bindService<typeof import('../../wailsjs/go/app/Flows')>('Flows');
 /** Chats with a flow through the real engine, for the editor's simulator. */
 export const Simulator = bindService<typeof import('../../wailsjs/go/app/Simulator')>('Simulator');
+/** The data folder, backups and restore, first-run templates and checklist, and the desktop window's close choice. */
+export const Data = bindService<typeof import('../../wailsjs/go/app/Data')>('Data');

@@ -1,6 +1,8 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { ConfirmHost, Spinner, Toaster } from '../components/ui';
 import { navigate, useRoute } from '../lib/router';
+import { useWelcomeOnFirstRun } from '../pages/welcome/firstRun';
+import { CloseDialog } from './CloseDialog';
 import { defaultPageId, findPage } from './routes';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -15,6 +17,7 @@ export function AppShell() {
   const page = findPage(route.page);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  useWelcomeOnFirstRun();
 
   useEffect(() => {
     if (page === undefined) {
@@ -62,6 +65,7 @@ export function AppShell() {
       <StatusBar />
       <Toaster />
       <ConfirmHost />
+      <CloseDialog />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { Braces, MessagesSquare, Plug, Settings, Workflow, type LucideIcon } from 'lucide-react';
+import { Braces, MessagesSquare, Plug, Settings, Sparkles, Workflow, type LucideIcon } from 'lucide-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** Where a page sits in the navigation. */
-export type NavGroup = 'build' | 'operate' | 'system';
+export type NavGroup = 'build' | 'operate' | 'system' | 'hidden';
 
 /** One top-level page: its hash id, its navigation entry and its lazily loaded component. */
 export interface PageRoute {
@@ -52,6 +52,14 @@ export const pages: PageRoute[] = [
     icon: Settings,
     group: 'system',
     component: lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
+  },
+  {
+    // Not in the navigation: the shell opens it on an empty database.
+    id: 'welcome',
+    label: 'Welcome',
+    icon: Sparkles,
+    group: 'hidden',
+    component: lazy(() => import('../pages/welcome/WelcomePage').then((m) => ({ default: m.WelcomePage }))),
   },
 ];
 

@@ -1,6 +1,7 @@
 import { Settings as SettingsIcon, Smartphone } from 'lucide-react';
 import { useEffect } from 'react';
 import { EmptyState, Panel, Page, Spinner } from '../../components/ui';
+import { DataSection } from './DataSection';
 import { InstallationPanel } from './InstallationPanel';
 import { StatusPanel } from './StatusPanel';
 import { WhatsAppForm } from './WhatsAppForm';
@@ -48,6 +49,7 @@ export function SettingsPage() {
             <Spinner label="Loading the WhatsApp settings" />
           )}
         </Panel>
+        <DataSection />
         <InstallationPanel />
       </div>
     </Page>

@@ -28,10 +28,12 @@ func NewConversations(deps *Deps, l *live) *Conversations {
 // LastMessage is the newest message of a conversation, for the list.
 type LastMessage struct {
 	Direction string `json:"direction"`
-	Type      string `json:"type"`
-	Text      string `json:"text"`
-	Status    string `json:"status"`
-	At        string `json:"at"`
+	// Source is customer, bot or agent (a person in the inbox).
+	Source string `json:"source"`
+	Type   string `json:"type"`
+	Text   string `json:"text"`
+	Status string `json:"status"`
+	At     string `json:"at"`
 }
 
 // ContactSummary is one row of the conversations list.
@@ -75,7 +77,7 @@ func (c *Conversations) List(search string) ([]ContactSummary, error) {
 	for _, r := range rows {
 		s := summary(r.Contact, now)
 		if r.Last.ID != 0 {
-			s.Last = LastMessage{Direction: r.Last.Direction, Type: r.Last.Type, Text: r.Last.Text,
+			s.Last = LastMessage{Direction: r.Last.Direction, Source: r.Last.Source, Type: r.Last.Type, Text: r.Last.Text,
 				Status: r.Last.Status, At: rfc3339(r.Last.CreatedAt)}
 		}
 		out = append(out, s)

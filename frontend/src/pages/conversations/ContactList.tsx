@@ -58,7 +58,7 @@ export function ContactList() {
 
 function ContactRow({ c }: { c: app.ContactSummary }) {
   const name = c.name || c.phone || c.waId;
-  const prefix = c.last.direction === 'out' ? 'You: ' : '';
+  const prefix = c.last.direction !== 'out' ? '' : c.last.source === 'agent' ? 'You: ' : 'Bot: ';
   return (
     <>
       <span className={styles.contactTop}>

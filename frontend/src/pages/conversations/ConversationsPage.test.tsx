@@ -21,7 +21,7 @@ function contact(id: number, name: string, extra: Partial<app.ContactSummary> = 
     windowOpen: true,
     windowExpiresAt: future,
     lastMessageAt: '2026-01-02T03:04:05Z',
-    last: { direction: 'in', type: 'text', text: `hello from ${name}`, status: 'received', at: '2026-01-02T03:04:05Z' },
+    last: { direction: 'in', source: 'customer', type: 'text', text: `hello from ${name}`, status: 'received', at: '2026-01-02T03:04:05Z' },
     ...extra,
   } as app.ContactSummary;
 }

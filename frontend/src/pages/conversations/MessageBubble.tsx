@@ -48,10 +48,12 @@ export function MessageBubble({ m }: { m: inbox.MessageView }) {
         {out && <span>{sourceLabel(m)} · </span>}
         <time dateTime={m.at}>{messageTime(m.at)}</time>
         {status !== '' && (
-          <span className={styles.status} data-testid="message-status">
+          <>
             {' · '}
-            <StatusIcon status={m.status} /> {status}
-          </span>
+            <span className={styles.status} data-testid="message-status">
+              <StatusIcon status={m.status} /> {status}
+            </span>
+          </>
         )}
       </div>
     </li>

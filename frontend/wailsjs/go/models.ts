@@ -195,6 +195,26 @@ export namespace app {
 	        this.valueCount = source["valueCount"];
 	    }
 	}
+	export class BackupInfo {
+	    name: string;
+	    path: string;
+	    createdAt: string;
+	    sizeBytes: number;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	        this.createdAt = source["createdAt"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.kind = source["kind"];
+	    }
+	}
 	export class CallLogEntry {
 	    id: number;
 	    at: string;
@@ -249,8 +269,64 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ChecklistStep {
+	    id: string;
+	    title: string;
+	    hint: string;
+	    done: boolean;
+	    href: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChecklistStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.hint = source["hint"];
+	        this.done = source["done"];
+	        this.href = source["href"];
+	    }
+	}
+	export class Checklist {
+	    steps: ChecklistStep[];
+	    flows: number;
+	    done: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Checklist(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.steps = this.convertValues(source["steps"], ChecklistStep);
+	        this.flows = source["flows"];
+	        this.done = source["done"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class LastMessage {
 	    direction: string;
+	    source: string;
 	    source: string;
 	    type: string;
 	    text: string;
@@ -264,6 +340,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.direction = source["direction"];
+	        this.source = source["source"];
 	        this.source = source["source"];
 	        this.type = source["type"];
 	        this.text = source["text"];
@@ -376,6 +453,26 @@ export namespace app {
 	        this.builtIn = source["builtIn"];
 	    }
 	}
+	export class DataFolder {
+	    path: string;
+	    dbPath: string;
+	    backupsPath: string;
+	    sizeBytes: number;
+	    restorePending: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DataFolder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.dbPath = source["dbPath"];
+	        this.backupsPath = source["backupsPath"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.restorePending = source["restorePending"];
+	    }
+	}
 	export class FlowSummary {
 	    id: number;
 	    name: string;
@@ -403,6 +500,20 @@ export namespace app {
 	    }
 	}
 	
+	export class RestoreResult {
+	    message: string;
+	    flows: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.message = source["message"];
+	        this.flows = source["flows"];
+	    }
+	}
 	export class SaveResult {
 	    flow: flow.Flow;
 	    problems: flow.Problem[];
@@ -570,6 +681,22 @@ export namespace app {
 		}
 	}
 	
+	export class StartResult {
+	    flowId: number;
+	    flowName: string;
+	    notice: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StartResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.flowName = source["flowName"];
+	        this.notice = source["notice"];
+	    }
+	}
 	export class SystemInfo {
 	    version: string;
 	    commit: string;
@@ -590,6 +717,24 @@ export namespace app {
 	        this.dbPath = source["dbPath"];
 	        this.webhookAddr = source["webhookAddr"];
 	        this.startedAt = source["startedAt"];
+	    }
+	}
+	export class Template {
+	    id: string;
+	    title: string;
+	    description: string;
+	    features: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Template(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.features = source["features"];
 	    }
 	}
 	export class TestRequest {

@@ -327,7 +327,6 @@ export namespace app {
 	export class LastMessage {
 	    direction: string;
 	    source: string;
-	    source: string;
 	    type: string;
 	    text: string;
 	    status: string;
@@ -340,7 +339,6 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.direction = source["direction"];
-	        this.source = source["source"];
 	        this.source = source["source"];
 	        this.type = source["type"];
 	        this.text = source["text"];

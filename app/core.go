@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -35,7 +36,13 @@ func newLogger(env Env) *slog.Logger {
 func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error) {
 	db, err := openDB(ctx, env, dbPath)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("could not open the database (is its disk full or read-only?): %w", err)
+	}
+	// A read-only or full disk must stop the start here: otherwise the
+	// webhook would run and refuse every message with 503.
+	if err := db.CheckWritable(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("the database %s cannot be written (is its disk full or read-only?): %w", db.Path, err)
 	}
 	log := newLogger(env)
 	startPprof(env, log)

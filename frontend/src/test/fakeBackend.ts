@@ -52,11 +52,29 @@ export const sampleWhatsAppStatus = {
   failed: 0,
 };
 
+const builtIn = (name: string, type: string, description: string) => ({
+  name,
+  type,
+  description,
+  builtIn: true,
+  usedBy: [],
+  valueCount: 0,
+});
+
+/** The attributes of a fresh installation (only the built-ins), as Attributes.List reports them. */
+export const sampleAttributes = [
+  builtIn('contact.name', 'text', "The customer's WhatsApp profile name."),
+  builtIn('contact.phone', 'text', "The customer's phone number (WhatsApp ID)."),
+  builtIn('message.text', 'text', "The customer's latest message."),
+  builtIn('api.status', 'number', 'HTTP status of the last API call (0 when it failed).'),
+  builtIn('api.error', 'text', 'What went wrong in the last API call, empty when it succeeded.'),
+];
+
 /**
  * Installs window.go and window.runtime with the given services; the default
  * System answers Info with sampleInfo, Settings describes an unconfigured
- * WhatsApp connection and Conversations has no contacts. Remove it with
- * removeFakeBackend.
+ * WhatsApp connection, Conversations has no contacts, Attributes has only the
+ * built-ins and APIs has none. Remove it with removeFakeBackend.
  */
 export function installFakeBackend(services: Record<string, Record<string, Method>> = {}): FakeBackend {
   const calls: FakeBackend['calls'] = [];
@@ -71,6 +89,12 @@ export function installFakeBackend(services: Record<string, Record<string, Metho
       Status: () => Promise.resolve(sampleWhatsAppStatus),
     },
     Conversations: {
+      List: () => Promise.resolve([]),
+    },
+    Attributes: {
+      List: () => Promise.resolve(sampleAttributes),
+    },
+    APIs: {
       List: () => Promise.resolve([]),
     },
     ...services,

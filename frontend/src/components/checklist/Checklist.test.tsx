@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { app } from '../../lib/backend';
+import { app } from '../../lib/backend';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { Checklist, checklistHiddenKey } from './Checklist';
 
@@ -19,7 +19,7 @@ function makeState(done: Record<string, boolean>, flows = 1): app.Checklist {
     step('whatsapp', 'Connect WhatsApp', done.whatsapp ?? false),
     step('publish', 'Publish a flow', done.publish ?? false),
   ];
-  return { steps, flows, done: steps.every((s) => s.done) };
+  return app.Checklist.createFrom({ steps, flows, done: steps.every((s) => s.done) });
 }
 
 beforeEach(() => {

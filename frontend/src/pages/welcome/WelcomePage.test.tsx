@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Toaster } from '../../components/ui';
-import type { app } from '../../lib/backend';
+import { app } from '../../lib/backend';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { resetFirstRunCheck, showWelcomeIfEmpty } from './firstRun';
 import { WelcomePage } from './WelcomePage';
@@ -13,7 +13,7 @@ const templates: app.Template[] = [
 ];
 
 function checklist(flows: number): app.Checklist {
-  return { flows, done: false, steps: [] };
+  return app.Checklist.createFrom({ flows, done: false, steps: [] });
 }
 
 let fake: FakeBackend;

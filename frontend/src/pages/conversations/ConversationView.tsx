@@ -13,6 +13,8 @@ export function ConversationView() {
   const messages = useConversations((s) => s.messages);
   const values = useConversations((s) => s.values);
   const error = useConversations((s) => s.viewError);
+  const more = useConversations((s) => s.more);
+  const loadOlder = useConversations((s) => s.loadOlder);
   const bottom = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -33,6 +35,13 @@ export function ConversationView() {
     <div className={styles.view}>
       <Header detail={detail} />
       <div className={styles.body}>
+        {more && (
+          <div className={styles.older}>
+            <Button size="sm" variant="ghost" onClick={() => void loadOlder()}>
+              Load earlier messages
+            </Button>
+          </div>
+        )}
         <ol className={styles.messages} aria-label="Messages">
           {messages.map((m) => (
             <MessageBubble key={m.id} m={m} />

@@ -48,7 +48,7 @@ let fake: FakeBackend;
 let nextId: number;
 
 beforeEach(() => {
-  useConversations.setState({ list: null, search: '', listError: '', selectedId: null, detail: null, messages: [], values: [], viewError: '' });
+  useConversations.setState({ list: null, search: '', listError: '', selectedId: null, detail: null, messages: [], more: false, values: [], viewError: '' });
   nextId = 100;
   contacts = [contact(1, 'Ana Souza', { unread: 2 }), contact(2, 'Bo Li', { windowOpen: false, botPaused: true })];
   const conv: Record<number, inbox.MessageView[]> = {
@@ -192,6 +192,19 @@ describe('ConversationsPage', () => {
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Restart session' }));
     await waitFor(() => expect(screen.queryByText(/waiting at node/)).not.toBeInTheDocument());
     expect(fake.calls.some((c) => c.name === 'Conversations.RestartSession')).toBe(true);
+  });
+
+  it('loads earlier messages of a long conversation', async () => {
+    const long = Array.from({ length: 100 }, (_, i) => message(1000 + i, 1, { text: `line ${i}` }));
+    const older = [message(900, 1, { text: 'the very first message' })];
+    const base = window.go?.app?.Conversations as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    base.Messages = (_id: unknown, before: unknown) => Promise.resolve(before === 0 ? long : older);
+    const user = await open('Ana Souza');
+    expect(screen.getAllByTestId('message')).toHaveLength(100);
+    await user.click(screen.getByRole('button', { name: 'Load earlier messages' }));
+    await screen.findByText('the very first message');
+    expect(screen.getAllByTestId('message')).toHaveLength(101);
+    expect(screen.queryByRole('button', { name: 'Load earlier messages' })).not.toBeInTheDocument();
   });
 
   it('shows the empty state when nobody has written yet', async () => {

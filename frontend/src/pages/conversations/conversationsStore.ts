@@ -15,6 +15,8 @@ interface ConversationsState {
   detail: app.ContactDetail | null;
   /** The open conversation, oldest first. */
   messages: inbox.MessageView[];
+  /** Whether older messages may exist (the last page was full). */
+  more: boolean;
   /** The open contact's attribute values. */
   values: app.ContactValue[];
   viewError: string;
@@ -23,12 +25,17 @@ interface ConversationsState {
   select: (id: number | null) => Promise<void>;
   /** Applies a live event: a new message or a changed status. */
   apply: (m: inbox.MessageView) => void;
+  /** Loads the page of messages before the oldest one shown. */
+  loadOlder: () => Promise<void>;
   /** Reloads the open contact's header and attributes, marking it read. */
   refreshOpen: () => Promise<void>;
   reply: (text: string) => Promise<string>;
   setBotPaused: (paused: boolean) => Promise<string>;
   restart: () => Promise<string>;
 }
+
+/** How many messages Conversations.Messages returns per page. */
+const pageSize = 100;
 
 /** Inserts or replaces m in a conversation kept in id order. */
 export function upsert(list: inbox.MessageView[], m: inbox.MessageView): inbox.MessageView[] {
@@ -49,6 +56,7 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
   selectedId: null,
   detail: null,
   messages: [],
+  more: false,
   values: [],
   viewError: '',
   loadList: async () => {
@@ -63,7 +71,7 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
     await get().loadList();
   },
   select: async (id) => {
-    set({ selectedId: id, detail: null, messages: [], values: [], viewError: '' });
+    set({ selectedId: id, detail: null, messages: [], more: false, values: [], viewError: '' });
     if (id === null) return;
     try {
       const [detail, messages, values] = await Promise.all([
@@ -72,7 +80,7 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
         Attributes.ContactValues(id),
       ]);
       if (get().selectedId !== id) return;
-      set({ detail, messages, values });
+      set({ detail, messages, values, more: messages.length >= pageSize });
       if (detail.contact.unread > 0) {
         await Conversations.MarkRead(id);
         await get().loadList();
@@ -84,6 +92,17 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
   apply: (m) => {
     if (m.contactId === get().selectedId) {
       set({ messages: upsert(get().messages, m) });
+    }
+  },
+  loadOlder: async () => {
+    const { selectedId: id, messages } = get();
+    if (id === null || messages.length === 0) return;
+    try {
+      const older = await Conversations.Messages(id, messages[0].id);
+      if (get().selectedId !== id) return;
+      set({ messages: [...older, ...get().messages], more: older.length >= pageSize });
+    } catch (err) {
+      set({ viewError: errorMessage(err) });
     }
   },
   refreshOpen: async () => {

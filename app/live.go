@@ -1,8 +1,6 @@
 package app
 
 import (
-	"chatflow/backend/apicall"
-	"chatflow/backend/engine"
 	"chatflow/backend/inbox"
 	"chatflow/backend/server"
 )
@@ -16,16 +14,10 @@ type live struct {
 	webhook *server.WhatsAppWebhook
 }
 
-// newLive wires the live bot over deps. It starts nothing; startLive does.
+// newLive wires the live bot over deps. It starts nothing: core starts the
+// inbox and serves the webhook.
 func newLive(deps *Deps, settings *Settings) *live {
-	eng := engine.New(engine.Deps{
-		Flows:      deps.DB.EngineFlows(),
-		APIs:       apicall.NewRunner(deps.DB, nil, deps.Log),
-		Attributes: deps.DB.Attributes,
-		Logger:     deps.Log,
-		CallSource: "live",
-		Cache:      exprCache,
-	})
+	eng := NewLiveEngine(deps, newAPIRunner(deps))
 	svc := inbox.New(deps.DB, inbox.Options{
 		Engine:  eng,
 		Runtime: settings.runtime,

@@ -1,5 +1,7 @@
 import { FlaskConical } from 'lucide-react';
+import { useAttributeList } from '../../components/placeholder';
 import { Field } from '../../components/ui';
+import { cx } from '../../lib/cx';
 import styles from './ApiEditor.module.css';
 
 /** Props of TestValues. */
@@ -14,6 +16,8 @@ export interface TestValuesProps {
  * (a live call takes them from the contact's attributes).
  */
 export function TestValues({ names, values, onChange }: TestValuesProps) {
+  const attributes = useAttributeList();
+  const known = new Set(attributes.map((a) => a.name));
   return (
     <aside className={styles.testValues} aria-label="Test values">
       <h3 className={styles.sideTitle}>
@@ -28,8 +32,14 @@ export function TestValues({ names, values, onChange }: TestValuesProps) {
           <p className={styles.muted}>Stand-ins for the contact’s attributes while testing.</p>
           {names.map((name) => {
             const id = `test-value-${name}`;
+            const unknown = attributes.length > 0 && !known.has(name);
             return (
-              <Field key={name} id={id} label={<code className={styles.phName}>{`{{${name}}}`}</code>}>
+              <Field
+                key={name}
+                id={id}
+                label={<code className={cx(styles.phName, unknown && styles.phUnknown)}>{`{{${name}}}`}</code>}
+                hint={unknown ? 'Not an attribute: live calls leave it empty. Create it or fix the name.' : undefined}
+              >
                 <input
                   id={id}
                   className={styles.testInput}
@@ -37,6 +47,7 @@ export function TestValues({ names, values, onChange }: TestValuesProps) {
                   placeholder="empty"
                   autoComplete="off"
                   spellCheck={false}
+                  aria-describedby={unknown ? `${id}-hint` : undefined}
                   onChange={(e) => onChange(name, e.target.value)}
                 />
               </Field>

@@ -10,6 +10,7 @@ import (
 
 	"chatflow/backend/apicall"
 	"chatflow/backend/attribute"
+	"chatflow/backend/flow"
 	"chatflow/backend/store"
 )
 
@@ -167,4 +168,40 @@ func contactA(t *testing.T, db *store.DB, waID string) int64 {
 		t.Fatal(err)
 	}
 	return c.ID
+}
+
+// Renames reach the published copy that customers run, not only the draft.
+func TestRenamesReachThePublishedFlow(t *testing.T) {
+	db := store.NewTestDB(t)
+	ctx := context.Background()
+	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "order_id", Type: attribute.Text}))
+	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "Orders", URL: "https://shop.test/{{order_id}}"})
+	okA(t, err)
+	f, err := db.CreateFlow(ctx, flow.Flow{Name: "Support", Nodes: []flow.Node{
+		{ID: "n1", Type: flow.TypeStart},
+		{ID: "n2", Type: flow.TypeQuestion, Data: flow.NodeData{Text: "Order?", Attribute: "order_id"}},
+		{ID: "n3", Type: flow.TypeAPI, Data: flow.NodeData{API: "Orders", Routes: []string{"200"}}},
+	}}, store.FlowCheck{Valid: true})
+	okA(t, err)
+	okA(t, db.PublishFlow(ctx, f.ID))
+	before, err := db.LiveFlow(ctx, f.ID)
+	okA(t, err)
+
+	okA(t, db.UpdateAttribute(ctx, "order_id", attribute.Definition{Name: "order_number", Type: attribute.Text},
+		func(tx *sql.Tx) error { return store.RenameAttributeInFlowsTx(ctx, tx, "order_id", "order_number") }))
+	api.Name = "Order lookup"
+	_, err = db.SaveAPI(ctx, api.Definition)
+	okA(t, err)
+
+	for _, load := range []func(context.Context, int64) (flow.Flow, error){db.Flow, db.LiveFlow} {
+		got, err := load(ctx, f.ID)
+		okA(t, err)
+		if got.Nodes[1].Data.Attribute != "order_number" || got.Nodes[2].Data.API != "Order lookup" {
+			t.Fatalf("renames missing: %+v", got.Nodes)
+		}
+	}
+	after, _ := db.LiveFlow(ctx, f.ID)
+	if after.Version <= before.Version {
+		t.Fatalf("live version %d not past %d", after.Version, before.Version)
+	}
 }

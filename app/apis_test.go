@@ -256,3 +256,28 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+func TestAPIsDeleteChecksThePublishedCopy(t *testing.T) {
+	deps, _ := apiTestDeps(t)
+	s := NewAPIs(deps)
+	api, err := s.Save(apicall.Definition{Name: "Orders", URL: "https://shop.test/x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := deps.DB.CreateFlow(deps.Ctx, supportFlow(), store.FlowCheck{Valid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := deps.DB.PublishFlow(deps.Ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	// The draft stops calling the API; customers still run the published copy.
+	f.Nodes = f.Nodes[:3]
+	if _, err := deps.DB.SaveFlow(deps.Ctx, f, store.FlowCheck{Valid: true}); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Delete(api.ID)
+	if err == nil || err.Error() != `"Orders" is called by the published version of flow "Support" (api node n4), so it cannot be deleted.` {
+		t.Fatalf("Delete = %v", err)
+	}
+}

@@ -231,10 +231,13 @@ func userError(err error) error {
 	return errors.New(msg)
 }
 
-// usages is everything that can use an attribute or an API, loaded once.
+// usages is everything that can use an attribute or an API, loaded once:
+// the APIs, every flow's draft, and the published copy customers run (which
+// may still use something its draft no longer does).
 type usages struct {
 	apis  []store.API
 	flows []flow.Flow
+	live  *flow.Flow
 }
 
 func loadUsages(ctx context.Context, db *store.DB) (usages, error) {
@@ -246,7 +249,15 @@ func loadUsages(ctx context.Context, db *store.DB) (usages, error) {
 	if err != nil {
 		return usages{}, err
 	}
-	return usages{apis: apis, flows: flows}, nil
+	u := usages{apis: apis, flows: flows}
+	live, err := db.PublishedFlow(ctx)
+	switch {
+	case err == nil:
+		u.live = &live
+	case !errors.Is(err, store.ErrNotFound):
+		return usages{}, err
+	}
+	return u, nil
 }
 
 // ofAttribute describes where name is used, one entry per API or flow.
@@ -257,20 +268,26 @@ func (u usages) ofAttribute(name string) []string {
 			out = append(out, fmt.Sprintf("API %q (%s)", api.Name, strings.Join(where, ", ")))
 		}
 	}
-	for _, f := range u.flows {
-		if nodes := flow.NodesUsingAttribute(f, name); len(nodes) > 0 {
-			out = append(out, fmt.Sprintf("flow %q (%s)", f.Name, nodeList(f, nodes)))
-		}
-	}
-	return out
+	return append(out, u.inFlows(func(f flow.Flow) []string { return flow.NodesUsingAttribute(f, name) })...)
 }
 
 // ofAPI describes the flows whose api nodes call the API.
 func (u usages) ofAPI(name string) []string {
+	return u.inFlows(func(f flow.Flow) []string { return flow.NodesUsingAPI(f, name) })
+}
+
+func (u usages) inFlows(nodes func(flow.Flow) []string) []string {
 	out := []string{}
+	draftUses := map[int64]bool{}
 	for _, f := range u.flows {
-		if nodes := flow.NodesUsingAPI(f, name); len(nodes) > 0 {
-			out = append(out, fmt.Sprintf("flow %q (%s)", f.Name, nodeList(f, nodes)))
+		if ids := nodes(f); len(ids) > 0 {
+			draftUses[f.ID] = true
+			out = append(out, fmt.Sprintf("flow %q (%s)", f.Name, nodeList(f, ids)))
+		}
+	}
+	if u.live != nil && !draftUses[u.live.ID] {
+		if ids := nodes(*u.live); len(ids) > 0 {
+			out = append(out, fmt.Sprintf("the published version of flow %q (%s)", u.live.Name, nodeList(*u.live, ids)))
 		}
 	}
 	return out

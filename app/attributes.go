@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"chatflow/backend/attribute"
-	"chatflow/backend/flow"
 	"chatflow/backend/store"
 )
 

@@ -16,6 +16,7 @@ import { flowsApi, flowsChangedEvent, type FlowSummary } from '../../flow/api';
 import { onEvent } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { navigate } from '../../lib/router';
+import { Checklist } from '../../components/checklist/Checklist';
 import { ExportDialog } from './ExportDialog';
 import { useFlowList } from './flowListStore';
 import { NameDialog } from './NameDialog';
@@ -154,6 +155,7 @@ export function FlowListPage() {
       }
     >
       <input {...importer.input} />
+      <Checklist />
       {flows === null ? (
         loadError !== '' ? (
           <EmptyState title="The flows could not be loaded" actions={<Button onClick={() => void load()}>Try again</Button>}>

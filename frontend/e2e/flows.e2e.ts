@@ -55,10 +55,14 @@ describe('flow editor in the browser', () => {
     const { page, context, errors } = await openApp(browser, server, { width: 1600, height: 1000 });
     try {
       await seedOrderApi(page, orderApi);
-      await page.getByRole('button', { name: 'New flow' }).first().click();
-      await page.getByRole('textbox', { name: 'Name' }).fill('Order help');
-      await page.getByRole('button', { name: 'Create flow' }).click();
+      // A newcomer on an empty database lands on the welcome screen and starts blank.
+      await page.getByRole('heading', { name: 'Welcome to Chatflow Studio' }).waitFor();
+      await page.getByRole('button', { name: 'Start blank' }).click();
       await canvas(page).waitFor();
+      await page.getByRole('button', { name: 'Rename flow' }).click();
+      await page.getByRole('textbox', { name: 'Name' }).fill('Order help');
+      await page.getByRole('button', { name: 'Rename', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Order help' }).waitFor();
       const [start] = await nodeIds(page, 'start');
       expect(start).toBeDefined();
       flowId = Number(new URL(page.url()).hash.split('/')[2]);
@@ -131,7 +135,7 @@ describe('flow editor in the browser', () => {
   });
 
   it('chats through the flow in the simulator to the end, calling the real API', async () => {
-    const { page, context, errors } = await openApp(browser, server, { width: 1600, height: 1000 });
+    const { page, context, errors } = await openApp(browser, server, { width: 1920, height: 1080 });
     try {
       await openEditor(page, flowId);
       await page.getByTestId('open-simulator').click();
@@ -154,6 +158,12 @@ describe('flow editor in the browser', () => {
       await sim.getByRole('tab', { name: /API calls/ }).click();
       await expect(sim.getByTestId('sim-calls').textContent()).resolves.toMatch(/Order status.*200.*→ 200/);
       await screenshot(page, 'flows-simulator');
+      // The picture for the docs: palette as icons, the flow fitted and a little closer.
+      await page.getByRole('button', { name: 'Collapse the palette' }).click();
+      await sim.getByRole('tab', { name: /Attributes/ }).click();
+      await page.getByRole('button', { name: 'Fit view' }).click();
+      await page.waitForTimeout(400);
+      await screenshot(page, 'flows-editor-showcase');
 
       // Restart and take the 404 branch.
       await sim.getByRole('button', { name: 'Restart the conversation' }).click();
@@ -193,7 +203,7 @@ describe('flow editor in the browser', () => {
       await row.getByText('Live').waitFor();
       const refused = page.getByRole('row', { name: /Unfinished/ });
       await refused.getByRole('button', { name: 'Publish' }).click();
-      await page.getByRole('alert').filter({ hasText: 'to fix before it can go live' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Could not publish' }).filter({ hasText: 'to fix before it can go live' }).waitFor();
       await expect(refused.getByText('Live').count()).resolves.toBe(0);
       await screenshot(page, 'flows-list');
     } finally {

@@ -48,7 +48,7 @@ export function SimulatorPanel({ flowId, flowName, prepare }: SimulatorPanelProp
 
   useEffect(() => {
     const el = scrollRef.current;
-    el?.scrollTo({ top: el.scrollHeight, behavior: 'smooth' });
+    if (el !== null) el.scrollTop = el.scrollHeight;
   }, [chat, typing]);
 
   const ready = phase === 'ready';

@@ -23,7 +23,7 @@ function useAutoLayout() {
     const positions = autoLayout(
       nodes.map((n) => ({
         id: n.id,
-        width: n.measured?.width ?? 264,
+        width: n.measured?.width ?? 240,
         height: n.measured?.height ?? 120,
         isStart: n.type === 'start',
         handles: outputsOf(n).map((h) => h.id),

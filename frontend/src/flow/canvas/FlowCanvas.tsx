@@ -48,6 +48,8 @@ const minimapColors: Record<string, string> = {
   end: '#dc2626',
 };
 
+const minimapSize = { width: 168, height: 112 };
+
 const minimapColor = (n: Node) => minimapColors[n.type ?? ''] ?? '#999';
 
 /**
@@ -132,7 +134,7 @@ export function FlowCanvas() {
         fitViewOptions={fitOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className={styles.background} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
         <MiniMap
           pannable
           zoomable
@@ -140,6 +142,7 @@ export function FlowCanvas() {
           nodeColor={minimapColor}
           nodeBorderRadius={6}
           className={styles.minimap}
+          style={minimapSize}
           ariaLabel="Minimap"
         />
         <Panel position="top-left">

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
+import { useState, type DragEvent } from 'react';
 import { cx } from '../../lib/cx';
 import { nodeTypeNames, type NodeType } from '../model';
 import { catalogue } from '../nodes/catalogue';
@@ -13,12 +14,31 @@ export const paletteMime = 'application/x-chatflow-node';
 
 const groups: PaletteGroup[] = ['Conversation', 'Logic', 'Finish'];
 
+const collapsedKey = 'chatflow.palette.collapsed';
+
+function readCollapsed(): boolean {
+  try {
+    return localStorage.getItem(collapsedKey) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeCollapsed(on: boolean): void {
+  try {
+    localStorage.setItem(collapsedKey, on ? '1' : '0');
+  } catch {
+    // Private windows may refuse storage; the choice then lasts for this visit.
+  }
+}
+
 /**
  * The node palette: every node type, grouped. Drag an item onto the canvas,
  * or click it (or press Enter) to add it in the middle of the view.
  */
 export function Palette() {
   const hasStart = useEditor((s) => s.nodes.some((n) => n.type === 'start'));
+  const [collapsed, setCollapsed] = useState(() => readCollapsed());
   const { screenToFlowPosition } = useReactFlow();
 
   const addAtCenter = (type: NodeType) => {
@@ -27,7 +47,7 @@ export function Palette() {
       pane === undefined
         ? { x: 0, y: 0 }
         : screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
-    editorStore.getState().addNode(type, { x: center.x - 132, y: center.y - 40 });
+    editorStore.getState().addNode(type, { x: center.x - 120, y: center.y - 40 });
   };
 
   const onDragStart = (e: DragEvent<HTMLElement>, type: NodeType) => {
@@ -37,7 +57,7 @@ export function Palette() {
   };
 
   return (
-    <nav className={styles.palette} aria-label="Node palette">
+    <nav className={cx(styles.palette, collapsed && styles.collapsed)} aria-label="Node palette">
       {groups.map((g) => (
         <section key={g} className={styles.group}>
           <h3 className={styles.groupTitle}>{g}</h3>
@@ -56,7 +76,12 @@ export function Palette() {
                   className={cx(styles.item, colors.typed)}
                   data-type={t}
                   data-testid={`palette-${t}`}
-                  title={disabled ? 'A flow has one start node.' : `${spec.description} Drag onto the canvas or click to add.`}
+                  title={
+                    disabled
+                      ? 'A flow has one start node.'
+                      : `${spec.label}: ${spec.description} Drag onto the canvas or click to add.`
+                  }
+                  aria-label={spec.label}
                   onDragStart={(e) => onDragStart(e, t)}
                   onClick={() => addAtCenter(t)}
                 >
@@ -69,7 +94,23 @@ export function Palette() {
             })}
         </section>
       ))}
-      <p className={styles.tip}>Drag a block onto the canvas, then connect its dots to the next step.</p>
+      {!collapsed && (
+        <p className={styles.tip}>Drag a block onto the canvas, then connect its dots to the next step.</p>
+      )}
+      <button
+        type="button"
+        className={styles.collapse}
+        aria-pressed={collapsed}
+        title={collapsed ? 'Show the palette names' : 'Show icons only'}
+        aria-label={collapsed ? 'Expand the palette' : 'Collapse the palette'}
+        onClick={() => {
+          setCollapsed(!collapsed);
+          writeCollapsed(!collapsed);
+        }}
+      >
+        {collapsed ? <PanelLeftOpen size={15} /> : <PanelLeftClose size={15} />}
+        {!collapsed && 'Collapse'}
+      </button>
     </nav>
   );
 }

@@ -4,6 +4,7 @@ import { IconButton } from '../../components/ui';
 import { cx } from '../../lib/cx';
 import type { Problem } from '../model';
 import { catalogue } from '../nodes/catalogue';
+import { describeProblem } from '../problems';
 import { editorStore, useEditor } from '../store';
 import styles from './ProblemsPanel.module.css';
 
@@ -57,7 +58,7 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
                   {p.severity === 'error' ? <CircleAlert size={14} /> : <TriangleAlert size={14} />}
                   <span className={styles.text}>
                     <span className={styles.where}>{node === undefined ? 'Flow' : catalogue[node.type].label}</span>
-                    {p.message}
+                    {describeProblem(p, node)}
                   </span>
                 </button>
               </li>

@@ -4,6 +4,7 @@ import type { DataByType, FlowNode, NodeType } from '../model';
 import { catalogue } from '../nodes/catalogue';
 import { registry, type NodeView } from '../nodes/registry';
 import colors from '../nodes/shared/nodeColors.module.css';
+import { describeProblem } from '../problems';
 import { editorStore, selectSingleNode, useEditor } from '../store';
 import { cx } from '../../lib/cx';
 import styles from './Inspector.module.css';
@@ -81,7 +82,7 @@ export function Inspector() {
         <ul className={styles.problems} aria-label="Problems of this node">
           {unattached.map((p, i) => (
             <li key={i} className={p.severity === 'error' ? styles.problemError : styles.problemWarning}>
-              {p.message}
+              {describeProblem(p, node)}
             </li>
           ))}
         </ul>

@@ -19,7 +19,7 @@ export interface LayoutEdge {
 }
 
 /** Gaps between columns and between nodes of a column, in canvas pixels. */
-export const layoutGap = { x: 96, y: 40 };
+export const layoutGap = { x: 72, y: 40 };
 
 /**
  * Ranks the nodes by breadth-first search from the start node (then from any

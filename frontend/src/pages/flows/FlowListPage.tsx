@@ -82,7 +82,7 @@ export function FlowListPage() {
     },
     {
       key: 'status',
-      header: 'Check',
+      header: 'Status',
       width: '180px',
       cell: (f) =>
         !f.valid ? (

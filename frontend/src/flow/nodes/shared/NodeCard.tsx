@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { cx } from '../../../lib/cx';
 import { useSimHighlight } from '../../../simulator/highlight';
 import type { NodeType, OutputHandle } from '../../model';
+import { describeProblem } from '../../problems';
 import { useEditor } from '../../store';
 import { catalogue } from '../catalogue';
 import styles from './NodeCard.module.css';
@@ -78,7 +79,7 @@ export function NodeCard({ id, type, selected, outputs, outputLook = 'branch', s
             <span className={styles.tooltip} role="tooltip">
               {problems.map((p, i) => (
                 <span key={i} className={styles.tooltipLine}>
-                  {p.message}
+                  {describeProblem(p, outputs)}
                 </span>
               ))}
             </span>

@@ -42,13 +42,16 @@ func Render(def Definition, values attribute.Values, types Types) (Request, erro
 	}
 	for _, r := range def.Headers {
 		if !r.Disabled && strings.TrimSpace(r.Key) != "" {
-			req.Headers = append(req.Headers, KV{Key: strings.TrimSpace(e.expand(r.Key, headerSafe)), Value: e.expand(r.Value, headerSafe)})
+			// The template itself may hold a line break (typed, imported
+			// from a bundle or a cURL command), not only a value.
+			req.Headers = append(req.Headers, KV{Key: strings.TrimSpace(headerSafe(e.expand(r.Key, headerSafe))),
+				Value: headerSafe(e.expand(r.Value, headerSafe))})
 		}
 	}
 
 	switch def.Auth.Type {
 	case AuthAPIKey:
-		name, value := e.expand(def.Auth.Name, headerSafe), e.expand(def.Auth.Value, headerSafe)
+		name, value := headerSafe(e.expand(def.Auth.Name, headerSafe)), headerSafe(e.expand(def.Auth.Value, headerSafe))
 		req.Secrets = append(req.Secrets, value)
 		if def.Auth.In == InQuery {
 			query = append(query, url.QueryEscape(name)+"="+url.QueryEscape(value))
@@ -56,7 +59,7 @@ func Render(def Definition, values attribute.Values, types Types) (Request, erro
 			req.Headers = setHeader(req.Headers, name, value)
 		}
 	case AuthBearer:
-		token := e.expand(def.Auth.Token, headerSafe)
+		token := headerSafe(e.expand(def.Auth.Token, headerSafe))
 		req.Secrets = append(req.Secrets, token)
 		req.Headers = setHeader(req.Headers, "Authorization", "Bearer "+token)
 	case AuthBasic:

@@ -28,7 +28,7 @@ TEST_PACKAGES := xvfb xauth chromium imagemagick
 CACHE := .cache
 
 .PHONY: run serve build test bench package deps deps-test bindings frontend \
-	test-go test-frontend test-e2e test-desktop test-package vet clean
+	test-go test-frontend test-e2e test-desktop test-package vet clean fuzz
 
 ## run: install what is missing, build, and open the desktop window
 run: build
@@ -75,7 +75,7 @@ bindings:
 
 ## test: every test — Go (vet, race), frontend (types, lint, unit), the
 ## desktop build, browser tests in Chromium, and a desktop smoke test in Xvfb
-test: test-go test-frontend build test-e2e test-desktop test-package
+test: test-go fuzz test-frontend build test-e2e test-desktop test-package
 	@echo "make test: all suites passed"
 
 vet:
@@ -111,9 +111,25 @@ $(CACHE)/deps-package: $(CACHE)/deps-debian
 test-package: package
 	go test -count=1 -tags packaging -run TestPackages -v ./app/desktoptest/
 
-## bench: the Go benchmarks of the hot paths, with figures printed
-bench:
-	go test -run '^$$' -bench . -benchmem ./backend/...
+## bench: Go benchmarks of the hot paths, the end-to-end load benchmark of
+## chatflow serve against an in-memory baseline (one table with ratios and
+## targets), and the editor on a 500-node flow in Chromium; docs/performance.md
+bench: $(CACHE)/deps-test build
+	CHATFLOW_BIN=$(CURDIR)/$(BIN) go test -run '^$$' -bench . -benchmem ./backend/...
+	go run ./backend/loadbench/cmd/loadbench -bin $(BIN)
+	cd frontend && CHATFLOW_BIN=$(CURDIR)/$(BIN) npx vitest run --config e2e/bench/vitest.config.ts
+
+## fuzz: every fuzz test of the parsers of outside input, FUZZTIME each
+## (seed corpora in testdata/fuzz also run as plain tests in test-go)
+FUZZTIME ?= 5s
+fuzz:
+	@for pkg in $$(go list ./backend/...); do \
+		for name in $$(go test -short -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+			out=$$(go test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg 2>&1) \
+				|| { echo "$$out"; exit 1; }; \
+		done; \
+	done
 
 clean:
 	rm -rf bin dist build/bin frontend/dist $(CACHE)

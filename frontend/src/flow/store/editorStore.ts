@@ -1,15 +1,16 @@
 import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { errorMessage } from '../../lib/errors';
-import { toCanvas, toDocument } from '../convert';
-import type { FlowDoc, FlowNode, Problem } from '../model';
+import { toCanvas } from '../convert';
+import type { FlowNode } from '../model';
 import { catalogue } from '../nodes/catalogue';
 import * as clip from './clipboard';
-import { debouncedTask } from './debounce';
 import { connect, pruneEdges, removeNodes } from './graph';
 import { emptyHistory, record, redo, undo, type Snapshot } from './history';
 import { newNodeId } from './ids';
+import { persistence } from './persistence';
 import type { EditorBackend, EditorData, EditorOptions, EditorState } from './types';
+
+export { groupProblems } from './persistence';
 
 /** The state of an editor with no flow open. */
 function initialData(): EditorData {
@@ -34,15 +35,6 @@ function initialData(): EditorData {
   };
 }
 
-/** Groups problems by node id; problems of the whole flow are under "". */
-export function groupProblems(problems: readonly Problem[]): Record<string, Problem[]> {
-  const out: Record<string, Problem[]> = {};
-  for (const p of problems) {
-    (out[p.nodeId] ??= []).push(p);
-  }
-  return out;
-}
-
 function isSingle(type: string): boolean {
   return type in catalogue && catalogue[type as keyof typeof catalogue].single === true;
 }
@@ -62,69 +54,7 @@ export function createEditorStore(backend: EditorBackend, options: EditorOptions
     /** Records an undo step before an edit. */
     const remember = (key = '') => set({ history: record(get().history, snapshot(), key, now()) });
 
-    const document = (): FlowDoc => {
-      const s = get();
-      return {
-        id: s.flowId ?? 0,
-        name: s.name,
-        published: s.published,
-        version: s.version,
-        updatedAt: s.updatedAt,
-        ...toDocument(s.nodes, s.edges),
-      };
-    };
-
-    const setProblems = (problems: Problem[], checkedRevision = get().revision) =>
-      set({ problems, problemsByNode: groupProblems(problems), checkedRevision });
-
-    const runSave = async () => {
-      const s = get();
-      if (s.flowId === null || s.revision === s.savedRevision) {
-        return;
-      }
-      const { flowId, revision } = s;
-      set({ saveStatus: 'saving', saveError: '' });
-      try {
-        const res = await backend.save(document());
-        if (get().flowId !== flowId) {
-          return;
-        }
-        const savedRevision = Math.max(get().savedRevision, revision);
-        const current = get().revision;
-        set({
-          savedRevision,
-          version: res.flow.version,
-          updatedAt: res.flow.updatedAt,
-          saveStatus: current === savedRevision ? 'saved' : 'unsaved',
-        });
-        if (current === revision) {
-          setProblems(res.problems ?? [], revision);
-        }
-      } catch (err) {
-        if (get().flowId === flowId) {
-          set({ saveStatus: 'error', saveError: errorMessage(err) });
-        }
-      }
-    };
-
-    const runValidate = async () => {
-      const s = get();
-      if (s.flowId === null) {
-        return;
-      }
-      const { flowId, revision } = s;
-      try {
-        const problems = await backend.validate(document());
-        if (get().flowId === flowId && get().revision === revision) {
-          setProblems(problems ?? [], revision);
-        }
-      } catch {
-        // Live validation is advice; the next save reports the problems too.
-      }
-    };
-
-    const saver = debouncedTask(runSave, options.autosaveMs ?? 1000);
-    const validator = debouncedTask(runValidate, options.validateMs ?? 300);
+    const { document, setProblems, saver, validator } = persistence(get, set, backend, options);
 
     /** Marks the document changed and schedules a save (and validation unless only positions moved). */
     const touch = (validate = true) => {

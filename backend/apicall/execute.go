@@ -50,9 +50,18 @@ type Client struct {
 }
 
 var (
-	sharedTransport = http.DefaultTransport.(*http.Transport).Clone()
+	sharedTransport = newSharedTransport()
 	defaultClient   = &Client{}
 )
+
+// newSharedTransport keeps more idle connections per host than the default
+// two: the live bot's workers call the same API in parallel, and with two
+// kept the others opened a new connection for every call.
+func newSharedTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 16
+	return t
+}
 
 // Execute runs def with the default client. See Client.Execute.
 func Execute(ctx context.Context, def Definition, values attribute.Values, types Types) Response {

@@ -26,10 +26,19 @@ type Config struct {
 var ErrNotConfigured = errors.New("whatsapp: the phone number ID and access token are not set")
 
 // Client sends messages through the Cloud API. Its zero HTTP client is
-// replaced by one with a 30-second timeout.
+// replaced by a shared one with a 30-second timeout.
 type Client struct {
 	HTTP *http.Client
 }
+
+// defaultHTTP is shared by every zero Client so connections to the Graph API
+// are reused: the sender posts in parallel, and http.DefaultTransport keeps
+// only two idle connections per host, so the others were reopened per send.
+var defaultHTTP = func() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 16
+	return &http.Client{Timeout: 30 * time.Second, Transport: t}
+}()
 
 // MessagesURL returns {graph}/{version}/{phone_number_id}/messages.
 func (c Config) MessagesURL() string {
@@ -59,7 +68,7 @@ func (cl Client) Send(ctx context.Context, cfg Config, m Outgoing) (string, erro
 	req.Header.Set("Content-Type", "application/json")
 	httpClient := cl.HTTP
 	if httpClient == nil {
-		httpClient = &http.Client{Timeout: 30 * time.Second}
+		httpClient = defaultHTTP
 	}
 	resp, err := httpClient.Do(req)
 	if err != nil {

@@ -3,7 +3,6 @@ import {
   BackgroundVariant,
   ConnectionLineType,
   Controls,
-  MarkerType,
   MiniMap,
   Panel,
   ReactFlow,
@@ -28,9 +27,10 @@ const snapGrid: [number, number] = [16, 16];
 
 const fitOptions = { padding: 0.15, maxZoom: 1 };
 
+// No arrowheads: edges always run from an output on the right to an input on
+// the left, and an arrow on top of the input handle only adds clutter.
 const defaultEdgeOptions: DefaultEdgeOptions = {
   type: 'smoothstep',
-  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
   pathOptions: { borderRadius: 12 },
 } as DefaultEdgeOptions;
 

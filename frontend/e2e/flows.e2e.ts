@@ -240,8 +240,37 @@ describe('flow editor in the browser', () => {
       await text.fill('Hello there');
       await text.press('Backspace');
       await expect.poll(count).toBe(3);
+      await expect(node(page, msg).textContent()).resolves.toContain('Hello ther');
+      // Back on the canvas, Ctrl+Z undoes the typing as one step.
+      await canvas(page).click({ position: { x: 20, y: 400 } });
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => node(page, msg).textContent()).toContain('contact.name');
+      await expect.poll(count).toBe(3);
       await page.keyboard.press('Control+s');
       await waitSaved(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('duplicates, renames and deletes flows from the list', async () => {
+    const { page, context } = await openApp(browser, server, { width: 1600, height: 1000 });
+    try {
+      await page.goto(`${server.uiOrigin}/#/flows`);
+      await page.getByRole('button', { name: 'Duplicate Keyboard' }).click();
+      await page.getByRole('row', { name: /Keyboard \(copy\)/ }).waitFor();
+      await page.getByRole('button', { name: 'Rename Keyboard (copy)' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Rename flow' });
+      await dialog.getByRole('textbox', { name: 'Name' }).fill('Order help');
+      await dialog.getByRole('button', { name: 'Rename' }).click();
+      await dialog.getByText('already exists').waitFor();
+      await dialog.getByRole('textbox', { name: 'Name' }).fill('Scratch');
+      await dialog.getByRole('button', { name: 'Rename' }).click();
+      await page.getByRole('row', { name: /Scratch/ }).waitFor();
+      await page.getByRole('button', { name: 'Delete Scratch' }).click();
+      await page.getByRole('dialog', { name: 'Delete "Scratch"?' }).getByRole('button', { name: 'Delete flow' }).click();
+      await expect.poll(() => page.getByRole('row', { name: /Scratch/ }).count()).toBe(0);
+      await page.getByRole('row', { name: /Keyboard/ }).waitFor();
     } finally {
       await context.close();
     }

@@ -150,7 +150,7 @@ function Editor({ id, changesNotLive }: { id: number; changesNotLive: boolean })
       <div className={styles.editor}>
         <Palette />
         <FlowCanvas />
-        <aside className={styles.dock} aria-label="Inspector and simulator">
+        <aside className={styles.dock} aria-label="Inspector and simulator" data-own-keys>
           <Tabs
             label="Dock"
             value={dock}

@@ -253,6 +253,35 @@ describe('flow editor in the browser', () => {
     }
   });
 
+  it('never loses unsaved work silently: leaving saves, closing asks', async () => {
+    const { page, context } = await openApp(browser, server, { width: 1600, height: 1000 });
+    try {
+      const list = await rpc<{ id: number; name: string }[]>(page, 'Flows.List');
+      const keyboard = list.find((f) => f.name === 'Keyboard');
+      await openEditor(page, keyboard?.id ?? 0);
+      const [msg] = await nodeIds(page, 'message');
+      await selectNode(page, msg);
+      const text = page.getByRole('region', { name: /node$/ }).getByRole('textbox', { name: /^Text/ });
+      await text.fill('Saved on the way out');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flows', exact: true }).click();
+      await page.getByRole('row', { name: /Keyboard/ }).waitFor();
+      await expect
+        .poll(async () => JSON.stringify(await rpc(page, 'Flows.Get', keyboard?.id)))
+        .toContain('Saved on the way out');
+
+      await openEditor(page, keyboard?.id ?? 0);
+      await selectNode(page, msg);
+      await page.getByRole('region', { name: /node$/ }).getByRole('textbox', { name: /^Text/ }).fill('Not yet saved');
+      const asked = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const dialog = await asked;
+      expect(dialog.type()).toBe('beforeunload');
+      await dialog.dismiss();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('duplicates, renames and deletes flows from the list', async () => {
     const { page, context } = await openApp(browser, server, { width: 1600, height: 1000 });
     try {

@@ -55,6 +55,8 @@ type Settings struct {
 	deps *Deps
 	// tunnelAPI is ngrok's local agent API (a test points it elsewhere).
 	tunnelAPI string
+	// cache spares the live bot's hot path the settings reads.
+	cache settingsCache
 }
 
 // NewSettings returns the Settings service.
@@ -165,6 +167,7 @@ func (s *Settings) Save(in WhatsAppSettingsInput) (WhatsAppSettings, error) {
 	if err := validateSettings(in); err != nil {
 		return WhatsAppSettings{}, err
 	}
+	defer s.cache.clear()
 	oldAddr, _ := s.deps.DB.StringSetting(ctx, settingWebhookAddr, DefaultWebhookAddr)
 	plain := map[string]string{
 		settingPhoneNumberID: in.PhoneNumberID, settingVerifyToken: in.VerifyToken,
@@ -233,6 +236,10 @@ func (s *Settings) value(ctx context.Context, key, env, def string) (string, boo
 
 // runtime is what the inbox reads before each piece of work.
 func (s *Settings) runtime(ctx context.Context) (inbox.Runtime, error) {
+	now := time.Now()
+	if rt, ok := s.cache.runtime(now); ok {
+		return rt, nil
+	}
 	var rt inbox.Runtime
 	var errs [4]error
 	var e error
@@ -243,14 +250,27 @@ func (s *Settings) runtime(ctx context.Context) (inbox.Runtime, error) {
 	rt.StaleAge, e = s.deps.DB.DurationSetting(ctx, settingStaleAge, inbox.DefaultStaleAge)
 	rt.RatePerSecond, _ = s.deps.DB.IntSetting(ctx, settingRateLimit, inbox.DefaultRate)
 	rt.ResendGrace, _ = s.deps.DB.DurationSetting(ctx, settingResendGrace, inbox.DefaultResendGrace)
-	return rt, errors.Join(errors.Join(errs[:]...), e)
+	err := errors.Join(errors.Join(errs[:]...), e)
+	if err == nil {
+		s.cache.keepRuntime(rt, now)
+	}
+	return rt, err
 }
 
 // secrets is what the webhook checks requests against.
 func (s *Settings) secrets(ctx context.Context) (server.WebhookSecrets, error) {
+	now := time.Now()
+	if sec, ok := s.cache.webhookSecrets(now); ok {
+		return sec, nil
+	}
 	token, _, err1 := s.value(ctx, settingVerifyToken, envVerifyToken, "")
 	secret, _, err2 := s.value(ctx, settingAppSecret, envAppSecret, "")
-	return server.WebhookSecrets{VerifyToken: token, AppSecret: secret}, errors.Join(err1, err2)
+	sec := server.WebhookSecrets{VerifyToken: token, AppSecret: secret}
+	err := errors.Join(err1, err2)
+	if err == nil {
+		s.cache.keepSecrets(sec, now)
+	}
+	return sec, err
 }
 
 // noteVerified records a successful verification handshake.

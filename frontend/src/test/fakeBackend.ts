@@ -74,7 +74,7 @@ export const sampleAttributes = [
  * Installs window.go and window.runtime with the given services; the default
  * System answers Info with sampleInfo, Settings describes an unconfigured
  * WhatsApp connection, Conversations has no contacts, Attributes has only the
- * built-ins and APIs has none. Remove it with removeFakeBackend.
+ * built-ins, APIs and Flows have none. Remove it with removeFakeBackend.
  */
 export function installFakeBackend(services: Record<string, Record<string, Method>> = {}): FakeBackend {
   const calls: FakeBackend['calls'] = [];
@@ -95,6 +95,9 @@ export function installFakeBackend(services: Record<string, Record<string, Metho
       List: () => Promise.resolve(sampleAttributes),
     },
     APIs: {
+      List: () => Promise.resolve([]),
+    },
+    Flows: {
       List: () => Promise.resolve([]),
     },
     ...services,

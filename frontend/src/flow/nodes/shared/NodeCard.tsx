@@ -1,6 +1,6 @@
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { CircleAlert, TriangleAlert } from 'lucide-react';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { cx } from '../../../lib/cx';
 import { useSimHighlight } from '../../../simulator/highlight';
 import type { NodeType, OutputHandle } from '../../model';
@@ -42,8 +42,15 @@ export function NodeCard({ id, type, selected, outputs, outputLook = 'branch', s
   const handleKey = outputs.map((o) => o.id).join('\u0000');
 
   // Handles move when options are added, removed or reordered; React Flow
-  // must measure them again or edges would attach to the old places.
+  // must measure them again or edges would attach to the old places. Not on
+  // mount: React Flow measures a new node itself, and a forced update from
+  // every node of a big flow made opening it quadratic (docs/performance.md).
+  const measuredKey = useRef(handleKey);
   useEffect(() => {
+    if (measuredKey.current === handleKey) {
+      return;
+    }
+    measuredKey.current = handleKey;
     updateNodeInternals(id);
   }, [id, handleKey, updateNodeInternals]);
 

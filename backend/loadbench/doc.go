@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package loadbench is the end-to-end load benchmark of the live bot. It
 // starts `chatflow serve` on loopback with a fake Graph API and a fake order
 // API of its own, imports an order bot (any message -> GET the order API ->

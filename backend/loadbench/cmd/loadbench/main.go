@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command loadbench runs the end-to-end load benchmark of chatflow serve
 // against an in-memory baseline and prints one table of figures with
 // ratios and targets. See docs/performance.md.

@@ -142,3 +142,33 @@ func TestServeAnswersRPCAndStopsOnCancel(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+func TestWhatsAppFlagsOverrideSettings(t *testing.T) {
+	fl := newFlags("serve", testEnv(io.Discard, io.Discard))
+	apply := addWhatsAppFlags(fl)
+	if err := parseFlags(fl, []string{"--whatsapp-phone-number-id", "12345", "--whatsapp-api-version", "v22.0"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	env := testEnv(io.Discard, io.Discard)
+	env.Getenv = func(name string) string {
+		if name == "WHATSAPP_API_VERSION" {
+			return "v19.0"
+		}
+		if name == "WHATSAPP_TOKEN" {
+			return "from-env"
+		}
+		return ""
+	}
+	apply(&env)
+	cases := map[string]string{
+		"WHATSAPP_PHONE_NUMBER_ID": "12345",    // flag
+		"WHATSAPP_API_VERSION":     "v22.0",    // flag beats environment
+		"WHATSAPP_TOKEN":           "from-env", // environment kept
+		"WHATSAPP_APP_SECRET":      "",
+	}
+	for name, want := range cases {
+		if got := env.Getenv(name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -20,9 +20,11 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	webhookAddr := fl.String("webhook-addr", DefaultWebhookAddr, "`address` of the WhatsApp webhook listener")
 	uiAddr := fl.String("ui-addr", DefaultUIAddr, "`address` of the browser UI (keep it on loopback)")
 	token := fl.String("ui-token", "", "access `token` for the browser UI (default: random at each start)")
+	applyWhatsApp := addWhatsAppFlags(fl)
 	if err := parseFlags(fl, args, 0); err != nil {
 		return err
 	}
+	applyWhatsApp(&env)
 	if *token == "" {
 		*token = server.NewToken()
 	}

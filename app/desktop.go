@@ -29,9 +29,11 @@ func runDesktop(ctx context.Context, env Env, args []string) error {
 	fl := newFlags("", env)
 	dbPath := dbFlag(fl)
 	webhookAddr := fl.String("webhook-addr", DefaultWebhookAddr, "`address` of the WhatsApp webhook listener")
+	applyWhatsApp := addWhatsAppFlags(fl)
 	if err := parseFlags(fl, args, 0); err != nil {
 		return err
 	}
+	applyWhatsApp(&env)
 	if generatingBindings {
 		// The Wails CLI runs this build only to read the bound methods.
 		return wails.Run(&options.App{Title: "Chatflow Studio", Bind: New(&Deps{}).Bindings()})

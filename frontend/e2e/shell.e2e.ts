@@ -122,9 +122,10 @@ describe('app shell in browser mode', () => {
   });
 
   it('follows the dark colour scheme', async () => {
-    const { page, context } = await openApp(browser, server, { colorScheme: 'dark' });
+    // A named page: the default page of an empty database is the welcome screen.
+    const { page, context } = await openApp(browser, server, { colorScheme: 'dark', hash: '#/apis' });
     try {
-      await page.getByRole('heading', { level: 2, name: 'Design conversations' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Connect your outside APIs' }).waitFor();
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe('rgb(17, 17, 19)');
       await screenshot(page, 'shell-dark');

@@ -39,7 +39,12 @@ func (s *Service) sendLoop(ctx context.Context) {
 }
 
 // sendRound sends one batch of due messages and reports whether it sent
-// anything (then another round follows at once).
+// anything (then another round follows at once). The round's attempt marks
+// are written in one transaction before the first send, and the messages
+// the Graph API accepted are recorded in one transaction after the last
+// (group commit): two commits per round instead of two per message. A
+// crash in between leaves the marks, and startup settles those rows as
+// interrupted sends, exactly as it would after a crash during one send.
 func (s *Service) sendRound(ctx context.Context, lim *limiter) bool {
 	items, err := s.db.DueOutbox(ctx, s.opt.Now(), sendBatch)
 	if err != nil {
@@ -56,57 +61,89 @@ func (s *Service) sendRound(ctx context.Context, lim *limiter) bool {
 		s.log.Error("inbox: read settings", slog.Any("err", err))
 		return false
 	}
+	ids := make([]int64, len(items))
+	for i, item := range items {
+		ids[i] = item.ID
+	}
+	if err := s.db.BeginSends(ctx, ids, s.opt.Now()); err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("inbox: start sending", slog.Int("messages", len(ids)), slog.Any("err", err))
+		}
+		return false
+	}
 	lim.setRate(rt.RatePerSecond)
 	sem := make(chan struct{}, s.opt.SendConcurrency)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var sent []store.SentOutbox
+	started := 0
 	for _, item := range items {
 		if err := lim.wait(ctx); err != nil {
 			break
 		}
 		sem <- struct{}{}
 		wg.Add(1)
+		started++
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			s.deliver(ctx, rt.Graph, item)
+			if r, ok := s.deliver(ctx, rt.Graph, item); ok {
+				mu.Lock()
+				sent = append(sent, r)
+				mu.Unlock()
+			}
 		}()
 	}
 	wg.Wait()
+	// Recording what went out must not be cut short by shutdown: the
+	// messages are out, and forgetting that would send them again.
+	s.recordSent(context.WithoutCancel(ctx), sent)
+	if started < len(ids) {
+		if err := s.db.ClearSends(context.WithoutCancel(ctx), ids[started:]); err != nil {
+			s.log.Error("inbox: clear unsent marks", slog.Any("err", err))
+		}
+	}
 	return ctx.Err() == nil
 }
 
-// deliver sends one outbox row and records the outcome.
-func (s *Service) deliver(ctx context.Context, cfg whatsapp.Config, item store.OutboxItem) {
+// recordSent records a round's accepted messages in one transaction and
+// announces their new status.
+func (s *Service) recordSent(ctx context.Context, sent []store.SentOutbox) {
+	if len(sent) == 0 {
+		return
+	}
+	ms, err := s.db.MarkOutboxSentBatch(ctx, sent)
+	if err != nil {
+		s.log.Error("inbox: record sent messages", slog.Int("messages", len(sent)), slog.Any("err", err))
+		return
+	}
+	for _, m := range ms {
+		s.opt.Events.Emit(EventStatus, View(m))
+	}
+}
+
+// deliver sends one outbox row, already marked as being attempted. It
+// returns the accepted send for the round to record, or records a failure
+// or retry itself and returns false.
+func (s *Service) deliver(ctx context.Context, cfg whatsapp.Config, item store.OutboxItem) (store.SentOutbox, bool) {
 	var out whatsapp.Outgoing
 	if err := json.Unmarshal([]byte(item.Payload), &out); err != nil {
 		s.fail(ctx, item, "the queued message cannot be read: "+err.Error())
-		return
+		return store.SentOutbox{}, false
 	}
 	out.Callback = callbackData(item.ID)
-	if err := s.db.BeginSend(ctx, item.ID, s.opt.Now()); err != nil {
-		s.log.Error("inbox: start sending", slog.Int64("outbox", item.ID), slog.Any("err", err))
-		return
-	}
 	id, err := s.opt.Sender.Send(ctx, cfg, out)
 	now := s.opt.Now()
 	if err == nil {
-		// Recording the answer must not be cut short by shutdown: the
-		// message is out, and forgetting that would send it again.
-		m, err := s.db.MarkOutboxSent(context.WithoutCancel(ctx), item, id, now)
-		if err != nil {
-			s.log.Error("inbox: record sent message", slog.Int64("outbox", item.ID), slog.Any("err", err))
-			return
-		}
-		s.opt.Events.Emit(EventStatus, View(m))
-		return
+		return store.SentOutbox{Item: item, WaMessageID: id, At: now}, true
 	}
 	if ctx.Err() != nil {
-		return // shutting down: the row stays pending and is sent after restart
+		return store.SentOutbox{}, false // shutting down: the row stays pending and is settled after restart
 	}
 	retryable := whatsapp.IsRetryable(err) || errors.Is(err, whatsapp.ErrNotConfigured)
 	reason := whatsapp.Reason(err)
 	if !retryable || now.Sub(item.CreatedAt) >= s.opt.GiveUpAfter {
 		s.fail(ctx, item, reason)
-		return
+		return store.SentOutbox{}, false
 	}
 	wait := backoff(s.opt.RetryBase, s.opt.RetryMax, item.Attempts)
 	var apiErr *whatsapp.APIError
@@ -118,6 +155,7 @@ func (s *Service) deliver(ctx context.Context, cfg whatsapp.Config, item store.O
 	if err := s.db.RetryOutbox(ctx, item.ID, now.Add(wait), reason); err != nil {
 		s.log.Error("inbox: schedule retry", slog.Int64("outbox", item.ID), slog.Any("err", err))
 	}
+	return store.SentOutbox{}, false
 }
 
 // callbackPrefix starts the biz_opaque_callback_data of every message sent.

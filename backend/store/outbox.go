@@ -106,18 +106,27 @@ func (db *DB) OutboxItem(ctx context.Context, id int64) (OutboxItem, error) {
 func (db *DB) MarkOutboxSent(ctx context.Context, item OutboxItem, waMessageID string, at time.Time) (Message, error) {
 	var m Message
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '',
-			sending_at = 0 WHERE id = ?`, at.UnixMilli(), item.ID); err != nil {
-			return fmt.Errorf("store: mark message %d sent: %w", item.ID, err)
-		}
-		if err := markMessageSentTx(ctx, tx, item.MessageID, waMessageID, at); err != nil {
-			return err
-		}
 		var err error
-		m, err = scanMessage(tx.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, item.MessageID))
+		m, err = markOutboxSentTx(ctx, tx, item, waMessageID, at)
 		return err
 	})
 	return m, err
+}
+
+// markOutboxSentTx is MarkOutboxSent inside the caller's transaction.
+func markOutboxSentTx(ctx context.Context, q Execer, item OutboxItem, waMessageID string, at time.Time) (Message, error) {
+	if _, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '',
+		sending_at = 0 WHERE id = ?`, at.UnixMilli(), item.ID); err != nil {
+		return Message{}, fmt.Errorf("store: mark message %d sent: %w", item.ID, err)
+	}
+	if err := markMessageSentTx(ctx, q, item.MessageID, waMessageID, at); err != nil {
+		return Message{}, err
+	}
+	m, err := scanMessage(q.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, item.MessageID))
+	if err != nil {
+		return Message{}, fmt.Errorf("store: load message %d: %w", item.MessageID, err)
+	}
+	return m, nil
 }
 
 // markMessageSentTx gives a conversation message Meta's id and moves it

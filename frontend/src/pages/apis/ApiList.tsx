@@ -2,6 +2,7 @@ import { Copy, Plug, Plus, Search, Terminal, Trash2 } from 'lucide-react';
 import { Button, IconButton, Spinner } from '../../components/ui';
 import type { app } from '../../lib/backend';
 import { cx } from '../../lib/cx';
+import { useFindShortcut } from '../../lib/useFindShortcut';
 import { methodClass } from './model';
 import styles from './ApiList.module.css';
 
@@ -23,12 +24,13 @@ export interface ApiListProps {
 /** The left pane: search, add, import, and the saved APIs with duplicate and delete. */
 export function ApiList(props: ApiListProps) {
   const { list, search, selected, newName } = props;
+  const searchRef = useFindShortcut<HTMLInputElement>();
   return (
     <nav className={styles.pane} aria-label="Saved APIs">
       <div className={styles.top}>
         <label className={styles.search}>
           <Search size={14} aria-hidden="true" />
-          <input type="search" aria-label="Search APIs" placeholder="Search APIs" value={search} onChange={(e) => props.onSearch(e.target.value)} />
+          <input ref={searchRef} type="search" aria-label="Search APIs" placeholder="Search APIs" value={search} onChange={(e) => props.onSearch(e.target.value)} />
         </label>
         <div className={styles.buttons}>
           <Button size="sm" variant="primary" icon={<Plus size={14} />} onClick={props.onNew}>

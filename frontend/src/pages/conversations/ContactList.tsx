@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Spinner } from '../../components/ui';
 import type { app } from '../../lib/backend';
 import { cx } from '../../lib/cx';
+import { useFindShortcut } from '../../lib/useFindShortcut';
 import { messageTime } from './model';
 import { useConversations } from './conversationsStore';
 import styles from './ConversationsPage.module.css';
@@ -15,6 +16,7 @@ export function ContactList() {
   const select = useConversations((s) => s.select);
   const setSearch = useConversations((s) => s.setSearch);
   const [query, setQuery] = useState(useConversations.getState().search);
+  const searchRef = useFindShortcut<HTMLInputElement>();
 
   useEffect(() => {
     const timer = window.setTimeout(() => void setSearch(query.trim()), 250);
@@ -25,7 +27,7 @@ export function ContactList() {
     <div className={styles.listPane}>
       <label className={styles.search}>
         <Search size={14} aria-hidden="true" />
-        <input type="search" placeholder="Search by name or number" aria-label="Search conversations" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input ref={searchRef} type="search" placeholder="Search by name or number" aria-label="Search conversations" value={query} onChange={(e) => setQuery(e.target.value)} />
       </label>
       {error !== '' && (
         <p className={styles.error} role="alert">

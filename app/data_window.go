@@ -124,6 +124,7 @@ func (d *Data) Quit() error {
 		return errors.New("Browser mode has no window to quit; stop chatflow serve where it runs.")
 	}
 	d.window.quitting.Store(true)
+	rememberGeometry(d.window.deps.DB, ctx)
 	quitApp(ctx)
 	return nil
 }

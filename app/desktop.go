@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sync/atomic"
 
+	"chatflow/backend/store"
+
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
@@ -86,13 +88,7 @@ func runDesktop(ctx context.Context, env Env, args []string) error {
 			}
 		},
 		OnBeforeClose: func(wctx context.Context) bool {
-			w, h, x, y := windowGeometry(wctx)
-			if w > 0 && h > 0 {
-				c.deps.DB.SetIntSetting(ctx, settingWindowWidth, w)
-				c.deps.DB.SetIntSetting(ctx, settingWindowHeight, h)
-				c.deps.DB.SetIntSetting(ctx, settingWindowX, x)
-				c.deps.DB.SetIntSetting(ctx, settingWindowY, y)
-			}
+			rememberGeometry(c.deps.DB, wctx)
 			// Ask (or do as remembered) whether to keep the bot running.
 			return c.app.Data.window.beforeClose(wctx)
 		},
@@ -118,4 +114,20 @@ func instanceID(dbPath string) string {
 	}
 	sum := sha256.Sum256([]byte(abs))
 	return "studio.chatflow.desktop." + hex.EncodeToString(sum[:8])
+}
+
+// rememberGeometry saves the window's size and position for the next start.
+// It runs when the window is closed and before a quit (menu, SIGTERM), which
+// Wails does not route through OnBeforeClose. It uses its own context because
+// a quit on SIGTERM happens after the process context is cancelled.
+func rememberGeometry(db *store.DB, wctx context.Context) {
+	w, h, x, y := windowGeometry(wctx)
+	if w <= 0 || h <= 0 {
+		return
+	}
+	ctx := context.Background()
+	db.SetIntSetting(ctx, settingWindowWidth, w)
+	db.SetIntSetting(ctx, settingWindowHeight, h)
+	db.SetIntSetting(ctx, settingWindowX, x)
+	db.SetIntSetting(ctx, settingWindowY, y)
 }

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"chatflow/backend/store"
 )
 
 // startXvfb starts a private X server and returns its display name; -displayfd
@@ -111,5 +113,14 @@ func TestDesktopSmoke(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatal("the app did not exit within 15 s of SIGTERM")
 	}
-	fmt.Println("desktop smoke: window opened, frontend called Go, clean exit")
+	// The window's size was remembered for the next start.
+	db, err := store.Open(context.Background(), filepath.Join(dir, "chatflow.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if w, _ := db.IntSetting(context.Background(), "window.width", 0); w <= 0 {
+		t.Errorf("window width not remembered (got %d)", w)
+	}
+	fmt.Println("desktop smoke: window opened, frontend called Go, size remembered, clean exit")
 }

@@ -63,6 +63,7 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	deps.Webhook = server.NewListener("webhook listener", webhookMux, log)
 	// The inbox resumes pending messages and unsent replies at once.
 	liveCtx, stopLive := context.WithCancel(ctx)
+	a.live.calls.start()
 	a.live.inbox.Start(liveCtx)
 	a.Data.startDailyBackups(liveCtx)
 	return &core{deps: deps, app: a, stopLive: stopLive}, nil
@@ -92,6 +93,7 @@ func (c *core) close() {
 	// database closes.
 	c.stopLive()
 	c.app.live.inbox.Wait()
+	c.app.live.calls.close()
 	c.app.Data.waitLoops()
 	if err := c.deps.DB.Close(); err != nil {
 		c.deps.Log.Warn("database did not close cleanly", slog.Any("err", err))

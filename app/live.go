@@ -1,6 +1,7 @@
 package app
 
 import (
+	"chatflow/backend/apicall"
 	"chatflow/backend/inbox"
 	"chatflow/backend/server"
 )
@@ -12,12 +13,15 @@ import (
 type live struct {
 	inbox   *inbox.Service
 	webhook *server.WhatsAppWebhook
+	// calls records the live bot's API calls in the background.
+	calls *callLogWriter
 }
 
 // newLive wires the live bot over deps. It starts nothing: core starts the
 // inbox and serves the webhook.
 func newLive(deps *Deps, settings *Settings) *live {
-	eng := NewLiveEngine(deps, newAPIRunner(deps))
+	calls := newCallLogWriter(deps.DB, deps.Log)
+	eng := NewLiveEngine(deps, apicall.NewRunner(calls, nil, deps.Log))
 	svc := inbox.New(deps.DB, inbox.Options{
 		Engine:  eng,
 		Runtime: settings.runtime,
@@ -26,6 +30,7 @@ func newLive(deps *Deps, settings *Settings) *live {
 	})
 	return &live{
 		inbox: svc,
+		calls: calls,
 		webhook: &server.WhatsAppWebhook{
 			Secrets:  settings.secrets,
 			Inbox:    svc,

@@ -23,6 +23,41 @@ const (
 // An APIID or ContactID of 0, or one that no longer exists, is stored as
 // NULL so that logging never fails because of a concurrent delete.
 func (db *DB) InsertCallLog(ctx context.Context, e apicall.LogEntry) (int64, error) {
+	var id int64
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if id, err = insertCallLogTx(ctx, tx, e); err != nil {
+			return err
+		}
+		return trimCallLogTx(ctx, tx, e.APIID)
+	})
+	return id, err
+}
+
+// InsertCallLogs is InsertCallLog for several entries in one transaction
+// (one commit), trimming each API's entries once.
+func (db *DB) InsertCallLogs(ctx context.Context, entries []apicall.LogEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	return db.Tx(ctx, func(tx *sql.Tx) error {
+		apis := map[int64]bool{}
+		for _, e := range entries {
+			if _, err := insertCallLogTx(ctx, tx, e); err != nil {
+				return err
+			}
+			apis[e.APIID] = true
+		}
+		for apiID := range apis {
+			if err := trimCallLogTx(ctx, tx, apiID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func insertCallLogTx(ctx context.Context, q Execer, e apicall.LogEntry) (int64, error) {
 	headers := e.RequestHeaders
 	if headers == nil {
 		headers = []apicall.KV{}
@@ -36,25 +71,27 @@ func (db *DB) InsertCallLog(ctx context.Context, e apicall.LogEntry) (int64, err
 		at = time.Now()
 	}
 	var id int64
-	err = db.Tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO api_call_log(at, api_id, api_name, contact_id, source, method, url,
-				status, duration_ms, error, request_headers, request_body, response_body, response_truncated)
-			VALUES(?, (SELECT id FROM apis WHERE id = ?), ?, (SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			RETURNING id`,
-			at.UnixMilli(), e.APIID, e.APIName, e.ContactID, e.Source, e.Method, e.URL,
-			e.Status, e.DurationMs, e.Error, string(hj), e.RequestBody, e.ResponseBody, e.ResponseTruncated).Scan(&id)
-		if err != nil {
-			return fmt.Errorf("store: record api call: %w", err)
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM api_call_log WHERE api_id IS ? AND id <= (
-				SELECT id FROM api_call_log WHERE api_id IS ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-			nullID(e.APIID), nullID(e.APIID), keepFor(e.APIID))
-		if err != nil {
-			return fmt.Errorf("store: trim api call log: %w", err)
-		}
-		return nil
-	})
-	return id, err
+	err = q.QueryRowContext(ctx, `INSERT INTO api_call_log(at, api_id, api_name, contact_id, source, method, url,
+			status, duration_ms, error, request_headers, request_body, response_body, response_truncated)
+		VALUES(?, (SELECT id FROM apis WHERE id = ?), ?, (SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`,
+		at.UnixMilli(), e.APIID, e.APIName, e.ContactID, e.Source, e.Method, e.URL,
+		e.Status, e.DurationMs, e.Error, string(hj), e.RequestBody, e.ResponseBody, e.ResponseTruncated).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: record api call: %w", err)
+	}
+	return id, nil
+}
+
+// trimCallLogTx deletes the oldest entries of one API beyond the retention.
+func trimCallLogTx(ctx context.Context, q Execer, apiID int64) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM api_call_log WHERE api_id IS ? AND id <= (
+			SELECT id FROM api_call_log WHERE api_id IS ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+		nullID(apiID), nullID(apiID), keepFor(apiID))
+	if err != nil {
+		return fmt.Errorf("store: trim api call log: %w", err)
+	}
+	return nil
 }
 
 func nullID(id int64) any {

@@ -21,71 +21,99 @@ type Accepted struct {
 	Statuses int
 }
 
-// Accept stores everything a webhook carried in one transaction: each new
-// customer message (with its contact, the conversation row and the queue
-// row), and each delivery status. When it returns nil the data is committed
-// and the webhook may be acknowledged; the workers are woken afterwards.
+// Accept stores everything a webhook carried: each new customer message
+// (with its contact, the conversation row and the queue row), and each
+// delivery status. When it returns nil the data is committed and the webhook
+// may be acknowledged; the workers are woken afterwards.
+//
+// Bodies that arrive while another commit is under way are stored together
+// in the next transaction (group commit, see acceptQueue); each caller still
+// returns only after the commit holding its body.
 func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted, error) {
-	var res Accepted
-	var views []MessageView
-	var updates []MessageView
-	now := s.opt.Now()
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		res, views, updates = Accepted{}, nil, nil
-		for _, m := range n.Messages {
-			v, fresh, err := s.acceptMessage(ctx, tx, m)
-			if err != nil {
-				return err
-			}
-			if !fresh {
-				res.Duplicates++
-				continue
-			}
-			res.Queued++
-			views = append(views, v)
-		}
-		for _, st := range n.Statuses {
-			reason := ""
-			if len(st.Errors) > 0 {
-				reason = st.Errors[0].String()
-			}
-			at := st.Timestamp
-			if at.IsZero() {
-				at = now
-			}
-			// A status naming one of our queue rows settles a send whose
-			// answer was lost (the process stopped right after sending).
-			settled := false
-			if id, ok := outboxFromCallback(st.Callback); ok {
-				var err error
-				if settled, err = store.SettleOutboxTx(ctx, tx, id, st.MessageID, at); err != nil {
-					return err
-				}
-			}
-			m, changed, err := store.ApplyStatusTx(ctx, tx, st.MessageID, st.Status, reason, at)
-			if err != nil {
-				return err
-			}
-			if changed || settled {
-				res.Statuses++
-				updates = append(updates, View(m))
-			}
-		}
-		return store.NoteWebhookEventTx(ctx, tx, now)
-	})
-	if err != nil {
-		return Accepted{}, fmt.Errorf("inbox: store webhook: %w", err)
+	r := s.acc.submit(ctx, n, s.commitAccepts)
+	if r.err != nil {
+		return Accepted{}, fmt.Errorf("inbox: store webhook: %w", r.err)
 	}
-	for _, v := range views {
+	for _, v := range r.views {
 		s.opt.Events.Emit(EventMessage, v)
 	}
-	for _, v := range updates {
+	for _, v := range r.updates {
 		s.opt.Events.Emit(EventStatus, v)
 	}
-	if res.Queued > 0 {
+	if r.res.Queued > 0 {
 		s.kickInbound()
 	}
-	return res, nil
+	return r.res, nil
+}
+
+// commitAccepts stores a batch of webhook bodies in one transaction. When
+// that fails and the batch holds more than one body, each is stored on its
+// own, so one bad body never costs the others their acknowledgement.
+func (s *Service) commitAccepts(ctx context.Context, batch []*acceptReq) {
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		for _, r := range batch {
+			if err := s.acceptTx(ctx, tx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil || len(batch) == 1 {
+		for _, r := range batch {
+			r.err = err
+		}
+		return
+	}
+	for _, r := range batch {
+		r.err = s.db.Tx(ctx, func(tx *sql.Tx) error { return s.acceptTx(ctx, tx, r) })
+	}
+}
+
+// acceptTx stores one webhook body inside tx, filling r's results.
+func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error {
+	n := r.n
+	now := s.opt.Now()
+	r.res, r.views, r.updates = Accepted{}, nil, nil
+	for _, m := range n.Messages {
+		v, fresh, err := s.acceptMessage(ctx, tx, m)
+		if err != nil {
+			return err
+		}
+		if !fresh {
+			r.res.Duplicates++
+			continue
+		}
+		r.res.Queued++
+		r.views = append(r.views, v)
+	}
+	for _, st := range n.Statuses {
+		reason := ""
+		if len(st.Errors) > 0 {
+			reason = st.Errors[0].String()
+		}
+		at := st.Timestamp
+		if at.IsZero() {
+			at = now
+		}
+		// A status naming one of our queue rows settles a send whose
+		// answer was lost (the process stopped right after sending).
+		settled := false
+		if id, ok := outboxFromCallback(st.Callback); ok {
+			var err error
+			if settled, err = store.SettleOutboxTx(ctx, tx, id, st.MessageID, at); err != nil {
+				return err
+			}
+		}
+		m, changed, err := store.ApplyStatusTx(ctx, tx, st.MessageID, st.Status, reason, at)
+		if err != nil {
+			return err
+		}
+		if changed || settled {
+			r.res.Statuses++
+			r.updates = append(r.updates, View(m))
+		}
+	}
+	return store.NoteWebhookEventTx(ctx, tx, now)
 }
 
 // acceptMessage queues one customer message unless it was queued before.

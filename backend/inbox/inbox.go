@@ -101,6 +101,7 @@ type Service struct {
 	wake chan struct{} // inbound work arrived
 	send chan struct{} // outbound work arrived
 	wg   sync.WaitGroup
+	acc  acceptQueue // webhook bodies waiting for a group commit
 }
 
 // New builds a Service over db; call Start to run it.

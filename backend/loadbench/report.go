@@ -57,8 +57,8 @@ func (t Targets) Check(base, ours Result) []string {
 // ratio chatflow/baseline, the target and whether chatflow met it.
 func Print(w io.Writer, cfg Config, base, ours Result, t Targets) {
 	cfg = cfg.Defaults()
-	fmt.Fprintf(w, "chatflow load benchmark: %d contacts; closed loop %d in flight for %s; paced %d/s for %s\n",
-		cfg.Contacts, cfg.InFlight, cfg.Closed, cfg.Rate, cfg.Paced)
+	fmt.Fprintf(w, "chatflow load benchmark: %d contacts; closed loop %d in flight for %s; paced %d/s for %s; chatflow sends at most %d/s\n",
+		cfg.Contacts, cfg.InFlight, cfg.Closed, cfg.Rate, cfg.Paced, cfg.SendRate)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "figure\tbaseline\tchatflow\tratio\ttarget\t\t")
 	row := func(name string, b, o float64, unit, target string, ok bool) {

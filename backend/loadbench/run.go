@@ -36,6 +36,11 @@ type Config struct {
 	Closed   time.Duration
 	Rate     int
 	Paced    time.Duration
+	// SendRate is chatflow's send rate limit in messages per second
+	// (default 1000, Meta's highest tier). The baseline has none, so with
+	// 1000 the closed loop measures the limit; a high value measures the
+	// processing.
+	SendRate int
 	// Env is added to chatflow's environment (GOGC=..., GOMEMLIMIT=...).
 	Env []string
 	// Progress receives one line per step; nil discards them.
@@ -62,6 +67,9 @@ func (c Config) Defaults() Config {
 	}
 	if c.Paced <= 0 {
 		c.Paced = 10 * time.Second
+	}
+	if c.SendRate <= 0 {
+		c.SendRate = DefaultSendRate
 	}
 	if c.Progress == nil {
 		c.Progress = io.Discard
@@ -118,7 +126,7 @@ func Run(ctx context.Context, cfg Config) (base, ours Result, err error) {
 	}
 	defer os.RemoveAll(dir)
 	dbPath := filepath.Join(dir, "chatflow.db")
-	if err := PrepareChatflow(ctx, cfg.Bin, dbPath, orders.URL()); err != nil {
+	if err := PrepareChatflow(ctx, cfg.Bin, dbPath, orders.URL(), cfg.SendRate); err != nil {
 		return base, ours, err
 	}
 	fmt.Fprintln(cfg.Progress, "chatflow: serve", cfg.Bin)
@@ -212,11 +220,18 @@ func healthy(ctx context.Context, webhook string) error {
 	return nil
 }
 
+// DefaultSendRate is the send rate the benchmark gives chatflow: Meta's
+// highest tier (the product's default 80 would cap the paced phase below
+// its 200 per second).
+const DefaultSendRate = 1000
+
 // PrepareChatflow creates the database at dbPath with the order bot
-// imported through `chatflow import` and the send rate raised to 1000
-// messages per second (Meta's highest tier; the default 80 would cap the
-// paced phase below its 200 per second).
-func PrepareChatflow(ctx context.Context, bin, dbPath, ordersURL string) error {
+// imported through `chatflow import` and the send rate set to sendRate
+// messages per second (DefaultSendRate when 0 or less).
+func PrepareChatflow(ctx context.Context, bin, dbPath, ordersURL string, sendRate int) error {
+	if sendRate <= 0 {
+		sendRate = DefaultSendRate
+	}
 	bundle := filepath.Join(filepath.Dir(dbPath), "orderbot.json")
 	if err := os.WriteFile(bundle, OrderBot(ordersURL), 0o600); err != nil {
 		return fmt.Errorf("loadbench: write bundle: %w", err)
@@ -231,7 +246,7 @@ func PrepareChatflow(ctx context.Context, bin, dbPath, ordersURL string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.SetIntSetting(ctx, "inbox.rate_limit", 1000); err != nil {
+	if err := db.SetIntSetting(ctx, "inbox.rate_limit", sendRate); err != nil {
 		return fmt.Errorf("loadbench: set the send rate: %w", err)
 	}
 	return nil

@@ -36,6 +36,7 @@ func run() int {
 	fl.DurationVar(&cfg.Closed, "closed", 0, "length of the closed loop (default 10s)")
 	fl.IntVar(&cfg.Rate, "rate", 200, "messages per second in the paced phase")
 	fl.DurationVar(&cfg.Paced, "paced", 0, "length of the paced phase (default 10s)")
+	fl.IntVar(&cfg.SendRate, "send-rate", loadbench.DefaultSendRate, "chatflow's send rate limit per second (the baseline has none)")
 	env := fl.String("env", "", "extra `VAR=value,...` for chatflow (e.g. GOGC=50,GOMEMLIMIT=40MiB)")
 	strict := fl.Bool("strict", false, "exit 1 when any target is missed")
 	baseline := fl.Bool("serve-baseline", false, "internal: serve the in-memory baseline")

@@ -76,14 +76,7 @@ func (db *DB) Flow(ctx context.Context, id int64) (flow.Flow, error) {
 
 // FlowTx is Flow inside the caller's transaction.
 func FlowTx(ctx context.Context, q Execer, id int64) (flow.Flow, error) {
-	f, err := scanFlow(q.QueryRowContext(ctx, `SELECT `+flowColumns+` FROM flows WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return flow.Flow{}, fmt.Errorf("store: flow %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return flow.Flow{}, fmt.Errorf("store: load flow %d: %w", id, err)
-	}
-	return f, nil
+	return loadFlow(ctx, q, "id", id, fmt.Sprint(id))
 }
 
 // FlowByName loads one flow by name, ignoring case.
@@ -93,12 +86,18 @@ func (db *DB) FlowByName(ctx context.Context, name string) (flow.Flow, error) {
 
 // FlowByNameTx is FlowByName inside the caller's transaction.
 func FlowByNameTx(ctx context.Context, q Execer, name string) (flow.Flow, error) {
-	f, err := scanFlow(q.QueryRowContext(ctx, `SELECT `+flowColumns+` FROM flows WHERE name = ?`, name))
+	return loadFlow(ctx, q, "name", name, fmt.Sprintf("%q", name))
+}
+
+// loadFlow loads the one flow whose column equals key; label names it in
+// errors. column is always a constant of this file, never user input.
+func loadFlow(ctx context.Context, q Execer, column string, key any, label string) (flow.Flow, error) {
+	f, err := scanFlow(q.QueryRowContext(ctx, `SELECT `+flowColumns+` FROM flows WHERE `+column+` = ?`, key))
 	if errors.Is(err, sql.ErrNoRows) {
-		return flow.Flow{}, fmt.Errorf("store: flow %q: %w", name, ErrNotFound)
+		return flow.Flow{}, fmt.Errorf("store: flow %s: %w", label, ErrNotFound)
 	}
 	if err != nil {
-		return flow.Flow{}, fmt.Errorf("store: load flow %q: %w", name, err)
+		return flow.Flow{}, fmt.Errorf("store: load flow %s: %w", label, err)
 	}
 	return f, nil
 }

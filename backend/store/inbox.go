@@ -134,10 +134,16 @@ func (db *DB) NextInbound(ctx context.Context, contactID int64, now time.Time) (
 // NextInboundRetry returns the earliest retry time of a pending message, and
 // false when none waits for one.
 func (db *DB) NextInboundRetry(ctx context.Context) (time.Time, bool, error) {
+	return db.earliest(ctx, "next retry",
+		`SELECT MIN(next_attempt_at) FROM inbox WHERE state = 'pending' AND next_attempt_at > 0`)
+}
+
+// earliest runs a query whose one column is a MIN() over stored Unix
+// milliseconds, and reports false when it found no row to take it over.
+func (db *DB) earliest(ctx context.Context, what, query string) (time.Time, bool, error) {
 	var at sql.NullInt64
-	err := db.R.QueryRowContext(ctx, `SELECT MIN(next_attempt_at) FROM inbox WHERE state = 'pending' AND next_attempt_at > 0`).Scan(&at)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("store: next retry: %w", err)
+	if err := db.R.QueryRowContext(ctx, query).Scan(&at); err != nil {
+		return time.Time{}, false, fmt.Errorf("store: %s: %w", what, err)
 	}
 	if !at.Valid {
 		return time.Time{}, false, nil

@@ -77,16 +77,8 @@ func (db *DB) DueOutbox(ctx context.Context, now time.Time, limit int) ([]Outbox
 // NextOutboxTime returns when the earliest pending message at the head of a
 // conversation becomes due, and false when nothing is pending.
 func (db *DB) NextOutboxTime(ctx context.Context) (time.Time, bool, error) {
-	var at sql.NullInt64
-	err := db.R.QueryRowContext(ctx, `SELECT MIN(next_attempt_at) FROM outbox WHERE id IN (
-		SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY contact_id)`).Scan(&at)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("store: next outgoing message: %w", err)
-	}
-	if !at.Valid {
-		return time.Time{}, false, nil
-	}
-	return time.UnixMilli(at.Int64), true, nil
+	return db.earliest(ctx, "next outgoing message", `SELECT MIN(next_attempt_at) FROM outbox WHERE id IN (
+		SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY contact_id)`)
 }
 
 // OutboxItem loads one queued message by id.

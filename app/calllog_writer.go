@@ -38,9 +38,9 @@ func newCallLogWriter(db *store.DB, log *slog.Logger) *callLogWriter {
 	return &callLogWriter{db: db, log: log, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 }
 
-// APIByName loads a saved API.
+// APIByName loads a saved API for the live bot (store.LiveAPI: shared, read-only).
 func (w *callLogWriter) APIByName(ctx context.Context, name string) (apicall.Definition, error) {
-	return w.db.APIByName(ctx, name)
+	return w.db.LiveAPI(ctx, name)
 }
 
 // Attributes lists the custom attribute definitions.

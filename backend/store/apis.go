@@ -223,6 +223,15 @@ func encodeAPI(def apicall.Definition) (string, string, error) {
 	return string(doc), string(st), nil
 }
 
+// decodeAPIDefinition reads the stored definition of API id.
+func decodeAPIDefinition(id int64, doc string) (apicall.Definition, error) {
+	var def apicall.Definition
+	if err := json.Unmarshal([]byte(doc), &def); err != nil {
+		return apicall.Definition{}, fmt.Errorf("api %d has an unreadable definition: %w", id, err)
+	}
+	return def.Normalized(), nil
+}
+
 func scanAPI(row interface{ Scan(...any) error }) (API, error) {
 	var (
 		a                 API
@@ -234,13 +243,14 @@ func scanAPI(row interface{ Scan(...any) error }) (API, error) {
 	if err := row.Scan(&id, &doc, &sample, &structure, &created, &modified); err != nil {
 		return API{}, err
 	}
-	if err := json.Unmarshal([]byte(doc), &a.Definition); err != nil {
-		return API{}, fmt.Errorf("api %d has an unreadable definition: %w", id, err)
+	def, err := decodeAPIDefinition(id, doc)
+	if err != nil {
+		return API{}, err
 	}
+	a.Definition = def
 	if err := json.Unmarshal([]byte(structure), &a.SampleStructure); err != nil {
 		a.SampleStructure = nil
 	}
-	a.Definition = a.Definition.Normalized()
 	a.ID, a.SampleResponse = id, sample
 	if a.SampleStructure == nil {
 		a.SampleStructure = []apicall.PathSample{}

@@ -251,6 +251,11 @@ func scanFlow(r rowScanner) (flow.Flow, error) {
 	if err := r.Scan(&f.ID, &f.Name, &f.Published, &f.Version, &doc, &updated); err != nil {
 		return flow.Flow{}, err
 	}
+	return decodeFlow(f, doc, updated)
+}
+
+// decodeFlow completes f (its columns scanned) with its document.
+func decodeFlow(f flow.Flow, doc sql.NullString, updated int64) (flow.Flow, error) {
 	var d document
 	if doc.Valid {
 		if err := json.Unmarshal([]byte(doc.String), &d); err != nil {

@@ -35,6 +35,8 @@ type DB struct {
 	R *sql.DB
 	// Path is the database file.
 	Path string
+	ckpt *checkpointer
+	live liveMemos
 }
 
 // pragmas are applied by the driver on every new connection. busy_timeout
@@ -56,6 +58,8 @@ func DSN(path string, readOnly bool) string {
 	}
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", walBackstopPages))
 	}
 	q.Set("_txlock", "immediate")
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
@@ -83,12 +87,17 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	n := max(4, runtime.NumCPU())
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{W: w, R: r, Path: path}, nil
+	return &DB{W: w, R: r, Path: path, ckpt: startCheckpointer(path)}, nil
 }
 
-// Close closes both pools.
+// Close stops the checkpointer and closes the pools. The last connection to
+// close checkpoints what is left and removes the WAL.
 func (db *DB) Close() error {
-	return errors.Join(db.R.Close(), db.W.Close())
+	var ckptErr error
+	if db.ckpt != nil {
+		ckptErr = db.ckpt.close()
+	}
+	return errors.Join(ckptErr, db.R.Close(), db.W.Close())
 }
 
 // CheckWritable proves the database accepts writes right now: a read-only or

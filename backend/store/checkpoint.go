@@ -15,30 +15,43 @@ import (
 // few milliseconds of fsync landed in the ack's tail every second or two.
 // A PASSIVE checkpoint on a connection of its own does the same copying
 // without holding the write lock: writers keep appending while it runs.
+//
+// The WAL only starts over from its beginning (instead of growing) when a
+// write begins while every frame in it has been copied. Under sustained
+// load new frames arrive during every background pass, so once the WAL
+// holds catchUpFrames the checkpointer finishes with a short pass on the
+// writer's own connection: it waits its turn like any write, copies only
+// what arrived since the background pass, and lets the next write restart
+// the WAL.
 
 // checkpointEvery is how often the background checkpointer runs.
-const checkpointEvery = 500 * time.Millisecond
+const checkpointEvery = 250 * time.Millisecond
 
-// walBackstopPages is the writer's own wal_autocheckpoint: it only triggers
-// when the background checkpointer cannot keep up (a long-lived reader pins
-// old pages) or is not running, so the WAL never grows without bound.
-const walBackstopPages = 8192 // 32 MiB of 4 KiB pages
+// catchUpFrames is the WAL size (in frames of one page) from which a pass
+// that could not copy everything is completed on the writer connection.
+const catchUpFrames = 2048 // 8 MiB of 4 KiB pages
+
+// walBackstopPages is the writer's own wal_autocheckpoint. It only matters
+// when the checkpointer is not running or cannot keep up, and bounds the WAL
+// then.
+const walBackstopPages = 8192
 
 // checkpointer runs PASSIVE checkpoints on its own connection until stopped.
 type checkpointer struct {
-	db   *sql.DB
-	stop chan struct{}
-	done sync.WaitGroup
-	once sync.Once
-	err  error
+	own    *sql.DB // the checkpointer's connection
+	writer *sql.DB // the store's single writer connection
+	stop   chan struct{}
+	done   sync.WaitGroup
+	once   sync.Once
+	err    error
 }
 
-func startCheckpointer(path string) *checkpointer {
-	db := openPool(DSN(path, false))
-	db.SetMaxOpenConns(1)
-	db.SetMaxIdleConns(1)
-	db.SetConnMaxLifetime(0)
-	c := &checkpointer{db: db, stop: make(chan struct{})}
+func startCheckpointer(path string, writer *sql.DB) *checkpointer {
+	own := openPool(DSN(path, false))
+	own.SetMaxOpenConns(1)
+	own.SetMaxIdleConns(1)
+	own.SetConnMaxLifetime(0)
+	c := &checkpointer{own: own, writer: writer, stop: make(chan struct{})}
 	c.done.Add(1)
 	go c.run()
 	return c
@@ -62,10 +75,23 @@ func (c *checkpointer) run() {
 	}
 }
 
-// checkpoint copies whatever the WAL holds that no reader still needs.
+// checkpoint copies whatever the WAL holds that no reader still needs, and
+// completes the copy on the writer connection when the WAL has grown large.
 func (c *checkpointer) checkpoint(ctx context.Context) error {
-	_, err := c.db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	frames, copied, err := passive(ctx, c.own)
+	if err != nil || frames < catchUpFrames || copied >= frames {
+		return err
+	}
+	_, _, err = passive(ctx, c.writer)
 	return err
+}
+
+// passive runs one PASSIVE checkpoint on db and reports the WAL's frames
+// and how many of them are now copied into the database file.
+func passive(ctx context.Context, db *sql.DB) (frames, copied int, err error) {
+	var busy int
+	err = db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &frames, &copied)
+	return frames, copied, err
 }
 
 // close stops the loop and closes the connection; later calls are no-ops.
@@ -73,7 +99,7 @@ func (c *checkpointer) close() error {
 	c.once.Do(func() {
 		close(c.stop)
 		c.done.Wait()
-		c.err = c.db.Close()
+		c.err = c.own.Close()
 	})
 	return c.err
 }

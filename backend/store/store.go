@@ -87,7 +87,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	n := max(4, runtime.NumCPU())
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{W: w, R: r, Path: path, ckpt: startCheckpointer(path)}, nil
+	return &DB{W: w, R: r, Path: path, ckpt: startCheckpointer(path, w)}, nil
 }
 
 // Close stops the checkpointer and closes the pools. The last connection to

@@ -63,6 +63,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "webhook: http://%s\n", c.deps.Webhook.Addr())
 	c.deps.Log.Info("chatflow serve ready", slog.String("db", c.deps.DB.Path),
 		slog.Duration("startup", time.Since(c.deps.Started)))
+	releaseUnusedPages(c.deps.Log)
 
 	<-ctx.Done()
 	c.deps.Log.Info("shutting down")

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -207,4 +208,42 @@ func (b *logBuffer) String() string {
 		return string(b.buf[len(b.buf)-logTail:])
 	}
 	return string(b.buf)
+}
+
+// RSSSampler records the highest VmRSS of a process, read every interval,
+// from Start until Stop. The "peak RSS under load" is this figure:
+// VmHWM also covers the moments after exec, when the dynamic loader has
+// touched libraries that chatflow serve releases once it is up.
+type RSSSampler struct {
+	peak atomic.Int64
+	stop chan struct{}
+	done chan struct{}
+}
+
+// StartRSSSampler starts sampling pid every interval.
+func StartRSSSampler(pid int, interval time.Duration) *RSSSampler {
+	s := &RSSSampler{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			if m, err := ReadMem(pid); err == nil && m.RSS > s.peak.Load() {
+				s.peak.Store(m.RSS)
+			}
+			select {
+			case <-s.stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return s
+}
+
+// Stop ends the sampling and returns the highest RSS seen.
+func (s *RSSSampler) Stop() int64 {
+	close(s.stop)
+	<-s.done
+	return s.peak.Load()
 }

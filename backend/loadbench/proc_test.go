@@ -4,6 +4,7 @@ package loadbench
 
 import (
 	"os"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -49,5 +50,23 @@ func TestReadOwnProcess(t *testing.T) {
 	}
 	if _, err := ReadCPU(os.Getpid()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The sampler sees memory that was resident while it ran, even after the
+// memory is gone again.
+func TestRSSSamplerKeepsTheHighestSample(t *testing.T) {
+	s := StartRSSSampler(os.Getpid(), time.Millisecond)
+	before, _ := ReadMem(os.Getpid())
+	block := make([]byte, 64<<20)
+	for i := range block {
+		block[i] = byte(i)
+	}
+	time.Sleep(50 * time.Millisecond)
+	during, _ := ReadMem(os.Getpid())
+	runtime.KeepAlive(block)
+	peak := s.Stop()
+	if peak < during.RSS-(4<<20) || peak < before.RSS+(48<<20) {
+		t.Fatalf("peak %d MB; RSS was %d MB before and %d MB with the 64 MB block", peak>>20, before.RSS>>20, during.RSS>>20)
 	}
 }

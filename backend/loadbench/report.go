@@ -98,7 +98,8 @@ func Print(w io.Writer, cfg Config, base, ours Result, t Targets) {
 	row("paced: end-to-end p99", msf(bp.E2E.Quantile(.99)), msf(op.E2E.Quantile(.99)), " ms", "<= "+ms(t.PacedE2EP99)+" ms",
 		op.E2E.Quantile(.99) <= t.PacedE2EP99)
 	row("paced: CPU per message", msf(bp.CPUPerMessage), msf(op.CPUPerMessage), " ms", "", true)
-	row("peak RSS", mbf(base.PeakRSS), mbf(ours.PeakRSS), " MB", "<= "+mb(t.PeakRSS), ours.PeakRSS <= t.PeakRSS)
+	row("peak RSS under load", mbf(base.PeakRSS), mbf(ours.PeakRSS), " MB", "<= "+mb(t.PeakRSS), ours.PeakRSS <= t.PeakRSS)
+	row("peak RSS since exec (VmHWM)", mbf(base.PeakRSSSinceExec), mbf(ours.PeakRSSSinceExec), " MB", "", true)
 	row("replies lost", float64(base.Counts.Lost), float64(ours.Counts.Lost), "", "0", ours.Counts.Lost == 0)
 	row("replies duplicated", float64(base.Counts.Duplicated), float64(ours.Counts.Duplicated), "", "0", ours.Counts.Duplicated == 0)
 	row("order API failures (replies)", float64(base.Counts.Down), float64(ours.Counts.Down), "", "", true)

@@ -89,15 +89,18 @@ type Figures struct {
 
 // Result is everything measured for one target.
 type Result struct {
-	Name         string
-	Ready        time.Duration
-	IdleRSS      int64
-	PeakRSS      int64
-	Closed       Figures
-	Paced        Figures
-	Counts       Counts
-	Redeliveries int64
-	OrderCalls   int64
+	Name    string
+	Ready   time.Duration
+	IdleRSS int64
+	// PeakRSS is the highest RSS sampled during the load phases;
+	// PeakRSSSinceExec is VmHWM, which also covers start-up.
+	PeakRSS          int64
+	PeakRSSSinceExec int64
+	Closed           Figures
+	Paced            Figures
+	Counts           Counts
+	Redeliveries     int64
+	OrderCalls       int64
 }
 
 // BaselineArgs are the arguments that make Self serve the baseline.
@@ -159,6 +162,7 @@ func measure(ctx context.Context, cfg Config, name string, graph *Graph, orders 
 	res.IdleRSS = mem.RSS
 
 	d := NewDriver(p.Webhook, AppSecret, cfg.Contacts, tally)
+	rss := StartRSSSampler(p.Pid(), 10*time.Millisecond)
 	fmt.Fprintf(cfg.Progress, "  warm-up %s\n", cfg.Warmup)
 	d.Closed(ctx, cfg.InFlight, cfg.Warmup)
 
@@ -178,13 +182,14 @@ func measure(ctx context.Context, cfg Config, name string, graph *Graph, orders 
 	// Anything sent twice would arrive now.
 	time.Sleep(time.Second)
 	d.WaitReplies(ctx, 0, tally.Taken())
+	res.PeakRSS = rss.Stop()
 	res.Counts = tally.Count(0, tally.Taken())
 	res.Redeliveries = d.Redeliveries.Load()
 	res.OrderCalls = orders.Calls() - calls0
 	if mem, err = ReadMem(p.Pid()); err != nil {
 		return res, err
 	}
-	res.PeakRSS = mem.Peak
+	res.PeakRSSSinceExec = mem.Peak
 	if res.Counts.Lost > 0 {
 		fmt.Fprintf(cfg.Progress, "  %d replies missing; %s log tail:\n%s\n", res.Counts.Lost, name, tail(p.Logs(), 2000))
 	}

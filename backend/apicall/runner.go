@@ -87,7 +87,14 @@ func (r *Runner) RunAPI(ctx context.Context, c Call) Outcome {
 		}
 	}
 	r.Record(ctx, def, res, problems, c.Source, c.ContactID)
-	r.logger.Info("apicall: call", "api", def.Name, "source", c.Source, "contact", c.ContactID,
+	// Every call is in the call log already; the process log repeats only
+	// the ones that got no answer at all (a timeout, a refused connection)
+	// unless debug logging is on, since a busy bot makes several a second.
+	level := slog.LevelDebug
+	if out.Status == 0 {
+		level = slog.LevelWarn
+	}
+	r.logger.Log(ctx, level, "apicall: call", "api", def.Name, "source", c.Source, "contact", c.ContactID,
 		"status", out.Status, "route", out.Route, "durationMs", out.DurationMs,
 		"url", RedactURL(res.Request, def), "error", out.Error)
 	return out

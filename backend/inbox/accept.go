@@ -27,14 +27,19 @@ type Accepted struct {
 // may be acknowledged; the workers are woken afterwards.
 //
 // Bodies that arrive while another commit is under way are stored together
-// in the next transaction (group commit, see acceptQueue); each caller still
-// returns only after the commit holding its body.
+// in the next transaction (store.DB.GroupTx); each caller still returns only
+// after the commit holding its body.
 func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted, error) {
-	r := s.acc.submit(ctx, n, s.commitAccepts)
-	if r.err != nil {
-		return Accepted{}, fmt.Errorf("inbox: store webhook: %w", r.err)
+	r := &acceptReq{n: n}
+	// A webhook request cut off by Meta after its body arrived is still
+	// stored (a redelivery finds it and is acknowledged), and its statements
+	// must not fail the transaction it shares with other bodies.
+	ctx = context.WithoutCancel(ctx)
+	if err := s.db.GroupTx(ctx, func(tx *sql.Tx) error { return s.acceptTx(ctx, tx, r) }); err != nil {
+		return Accepted{}, fmt.Errorf("inbox: store webhook: %w", err)
 	}
 	for _, v := range r.views {
+		s.ready.add(v.ContactID)
 		s.opt.Events.Emit(EventMessage, v)
 	}
 	for _, v := range r.updates {
@@ -46,30 +51,17 @@ func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted
 	return r.res, nil
 }
 
-// commitAccepts stores a batch of webhook bodies in one transaction. When
-// that fails and the batch holds more than one body, each is stored on its
-// own, so one bad body never costs the others their acknowledgement.
-func (s *Service) commitAccepts(ctx context.Context, batch []*acceptReq) {
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		for _, r := range batch {
-			if err := s.acceptTx(ctx, tx, r); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err == nil || len(batch) == 1 {
-		for _, r := range batch {
-			r.err = err
-		}
-		return
-	}
-	for _, r := range batch {
-		r.err = s.db.Tx(ctx, func(tx *sql.Tx) error { return s.acceptTx(ctx, tx, r) })
-	}
+// acceptReq is one webhook body and what storing it changed.
+type acceptReq struct {
+	n       whatsapp.Notification
+	res     Accepted
+	views   []MessageView
+	updates []MessageView
 }
 
-// acceptTx stores one webhook body inside tx, filling r's results.
+// acceptTx stores one webhook body inside tx, filling r's results (reset
+// first: GroupTx may run it again on its own after a shared transaction
+// failed).
 func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error {
 	n := r.n
 	now := s.opt.Now()

@@ -11,6 +11,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"chatflow/backend/engine"
@@ -101,7 +102,10 @@ type Service struct {
 	wake chan struct{} // inbound work arrived
 	send chan struct{} // outbound work arrived
 	wg   sync.WaitGroup
-	acc  acceptQueue // webhook bodies waiting for a group commit
+	// ready names the contacts Accept queued messages for (worker.go);
+	// retried tells the dispatcher that a retry time was scheduled.
+	ready   readyContacts
+	retried atomic.Bool
 }
 
 // New builds a Service over db; call Start to run it.

@@ -151,3 +151,27 @@ func TestEngineErrorsAreRetriedThenGivenUp(t *testing.T) {
 		t.Fatalf("reason kept = %q", in.Error)
 	}
 }
+
+// A message that arrives while its contact's worker is running a turn is
+// answered right after that turn, not at the next poll: the worker may
+// have read the queue before the new message was committed.
+func TestAMessageArrivingDuringATurnIsNotLeftForThePoll(t *testing.T) {
+	inTurn, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	slowFirst := funcEngine(func(ctx context.Context, s engine.Session, in engine.Inbound) (engine.Turn, error) {
+		if in.Text == "first" {
+			once.Do(func() { close(inTurn) })
+			<-release
+		}
+		return engine.Turn{Session: s, State: engine.StateWait, Replies: []engine.Reply{{Type: "text", Text: "echo " + in.Text}}}, nil
+	})
+	h := newHarness(t, func(o *inbox.Options) { o.Engine, o.Poll = slowFirst, time.Hour })
+	h.post(whatsapptest.Body(whatsapptest.Inbound{From: "401", ID: "wamid.first", Text: "first"}))
+	<-inTurn
+	h.post(whatsapptest.Body(whatsapptest.Inbound{From: "401", ID: "wamid.second", Text: "second"}))
+	close(release)
+	got := h.received("401", 2)
+	if got[0].Text != "echo first" || got[1].Text != "echo second" {
+		t.Fatalf("replies %q, %q; want first then second", got[0].Text, got[1].Text)
+	}
+}

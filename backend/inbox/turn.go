@@ -37,7 +37,9 @@ func (s *Service) runTurn(ctx context.Context, in store.Inbound, msg whatsapp.Me
 	}
 	var views []MessageView
 	var inView store.Message
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+	// Workers' turns that end together share one commit (store.GroupTx),
+	// which may run this body twice, hence the reset.
+	err = s.db.GroupTx(ctx, func(tx *sql.Tx) error {
 		views = nil
 		if err := saveSessionTx(ctx, tx, turn.Session); err != nil {
 			return err

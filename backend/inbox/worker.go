@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"chatflow/backend/store"
@@ -15,53 +16,121 @@ import (
 // could not be read, say) is tried before it is marked failed.
 const maxInboundAttempts = 5
 
+// workBatch is how many of one contact's due messages a worker reads at a
+// time.
+const workBatch = 16
+
+// Why the dispatcher works from hints: reading the queue from the database
+// after every message (which contacts have pending work, and when the next
+// retry is due) was two queries per message on the path every message
+// takes. Accept now names the contacts it queued messages for, and the
+// database is read only at start (work left by the last run), when the poll
+// timer fires (a retry whose time has come), and after a retry was
+// scheduled. A hint for a contact whose worker is running is kept until the
+// worker ends, then the contact runs again: the worker may have read its
+// queue just before the new message was committed.
+
+// readyContacts are the hints: contacts that have newly queued messages.
+type readyContacts struct {
+	mu  sync.Mutex
+	ids []int64
+}
+
+func (r *readyContacts) add(id int64) {
+	r.mu.Lock()
+	r.ids = append(r.ids, id)
+	r.mu.Unlock()
+}
+
+func (r *readyContacts) drain() []int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ids := r.ids
+	r.ids = nil
+	return ids
+}
+
 // dispatch hands contacts with pending messages to workers: one worker per
 // contact (so its messages run in order), at most Options.Workers at once.
 func (s *Service) dispatch(ctx context.Context) {
 	active := map[int64]bool{}
+	q := &contactQueue{queued: map[int64]bool{}}
 	done := make(chan int64)
-	timer := time.NewTimer(0)
+	poll := true // the first round reads what the last run left
+	timer := time.NewTimer(s.opt.Poll)
 	defer timer.Stop()
 	for {
 		if ctx.Err() == nil {
-			s.startWorkers(ctx, active, done)
+			for _, id := range s.ready.drain() {
+				q.push(id)
+			}
+			if poll {
+				s.pollPending(ctx, q)
+			}
+			s.startWorkers(ctx, q, active, done)
 		}
 		if ctx.Err() != nil && len(active) == 0 {
 			return
 		}
+		if poll || s.retried.Swap(false) {
+			timer.Reset(s.nextInboundWait(ctx))
+		}
+		poll = false
 		select {
 		case <-ctx.Done():
 		case <-s.wake:
 		case <-timer.C:
+			poll = true
 		case id := <-done:
 			delete(active, id)
 		}
-		timer.Reset(s.nextInboundWait(ctx))
 	}
 }
 
-func (s *Service) startWorkers(ctx context.Context, active map[int64]bool, done chan<- int64) {
-	if len(active) >= s.opt.Workers {
-		return
+// contactQueue holds contacts waiting for a worker, oldest first, each once.
+type contactQueue struct {
+	ids    []int64
+	queued map[int64]bool
+}
+
+func (q *contactQueue) push(id int64) {
+	if !q.queued[id] {
+		q.queued[id] = true
+		q.ids = append(q.ids, id)
 	}
+}
+
+// pollPending queues every contact whose oldest pending message is due.
+func (s *Service) pollPending(ctx context.Context, q *contactQueue) {
 	contacts, err := s.db.PendingInboundContacts(ctx, s.opt.Now())
 	if err != nil {
 		s.log.Error("inbox: list pending messages", slog.Any("err", err))
 		return
 	}
 	for _, id := range contacts {
-		if active[id] {
+		q.push(id)
+	}
+}
+
+// startWorkers starts a worker for each queued contact, oldest first, while
+// the pool has room. A contact whose worker is still running stays queued
+// and runs again once that worker has ended.
+func (s *Service) startWorkers(ctx context.Context, q *contactQueue, active map[int64]bool, done chan<- int64) {
+	rest := q.ids[:0]
+	for _, id := range q.ids {
+		if active[id] || len(active) >= s.opt.Workers {
+			rest = append(rest, id)
 			continue
 		}
-		if len(active) >= s.opt.Workers {
-			return
-		}
+		delete(q.queued, id)
 		active[id] = true
 		go func() {
 			s.work(ctx, id)
 			done <- id
 		}()
 	}
+	clear(q.ids[len(rest):])
+	q.ids = rest
 }
 
 // nextInboundWait is how long the dispatcher may sleep: until the earliest
@@ -76,19 +145,26 @@ func (s *Service) nextInboundWait(ctx context.Context) time.Duration {
 	return wait
 }
 
-// work runs one contact's due messages in order until none is left.
+// work runs one contact's due messages in order. It reads the queue until
+// a read returns less than a full batch: a message queued after that read
+// comes with a hint, which runs the contact again.
 func (s *Service) work(ctx context.Context, contactID int64) {
 	for ctx.Err() == nil {
-		in, ok, err := s.db.NextInbound(ctx, contactID, s.opt.Now())
+		due, err := s.db.DueInbound(ctx, contactID, s.opt.Now(), workBatch)
 		if err != nil {
 			s.log.Error("inbox: next message", slog.Int64("contact", contactID), slog.Any("err", err))
 			return
 		}
-		if !ok {
-			return
+		for _, in := range due {
+			if ctx.Err() != nil {
+				return // shutting down: the rest stays pending for the next start
+			}
+			if err := s.process(ctx, in); err != nil {
+				s.retryInbound(ctx, in, err)
+				return
+			}
 		}
-		if err := s.process(ctx, in); err != nil {
-			s.retryInbound(ctx, in, err)
+		if len(due) < workBatch {
 			return
 		}
 	}
@@ -148,6 +224,7 @@ func (s *Service) retryInbound(ctx context.Context, in store.Inbound, cause erro
 	if err := s.db.RetryInbound(ctx, in.ID, next, cause.Error()); err != nil {
 		s.log.Error("inbox: schedule retry", slog.String("id", in.WaMessageID), slog.Any("err", err))
 	}
+	s.retried.Store(true) // the dispatcher's timer must now cover the retry time
 }
 
 func roundAge(d time.Duration) time.Duration {

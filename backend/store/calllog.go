@@ -40,7 +40,7 @@ func (db *DB) InsertCallLogs(ctx context.Context, entries []apicall.LogEntry) er
 	if len(entries) == 0 {
 		return nil
 	}
-	return db.Tx(ctx, func(tx *sql.Tx) error {
+	return db.GroupTx(ctx, func(tx *sql.Tx) error {
 		apis := map[int64]bool{}
 		for _, e := range entries {
 			if _, err := insertCallLogTx(ctx, tx, e); err != nil {

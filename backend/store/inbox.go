@@ -113,22 +113,32 @@ func (db *DB) PendingInboundContacts(ctx context.Context, now time.Time) ([]int6
 	return out, rows.Err()
 }
 
-// NextInbound returns a contact's oldest pending message, and false when it
-// has none or the oldest is waiting for a retry time after now (later
-// messages wait behind it, so the conversation keeps its order).
-func (db *DB) NextInbound(ctx context.Context, contactID int64, now time.Time) (Inbound, bool, error) {
-	in, err := scanInbound(db.R.QueryRowContext(ctx, `SELECT `+inboundColumns+` FROM inbox
-		WHERE contact_id = ? AND state = 'pending' ORDER BY id LIMIT 1`, contactID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Inbound{}, false, nil
-	}
+// DueInbound returns up to limit of a contact's pending messages, oldest
+// first, stopping at the first one that waits for a retry time after now
+// (later messages wait behind it, so the conversation keeps its order).
+// An empty result means nothing is due.
+func (db *DB) DueInbound(ctx context.Context, contactID int64, now time.Time, limit int) ([]Inbound, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT `+inboundColumns+` FROM inbox
+		WHERE contact_id = ? AND state = 'pending' ORDER BY id LIMIT ?`, contactID, limit)
 	if err != nil {
-		return Inbound{}, false, fmt.Errorf("store: next message of contact %d: %w", contactID, err)
+		return nil, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
 	}
-	if in.NextAttemptAt.After(now) {
-		return Inbound{}, false, nil
+	defer rows.Close()
+	var out []Inbound
+	for rows.Next() {
+		in, err := scanInbound(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
+		}
+		if in.NextAttemptAt.After(now) {
+			break
+		}
+		out = append(out, in)
 	}
-	return in, true, nil
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
+	}
+	return out, nil
 }
 
 // NextInboundRetry returns the earliest retry time of a pending message, and

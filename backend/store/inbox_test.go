@@ -63,23 +63,26 @@ func TestInboundQueueOrderAndDedupe(t *testing.T) {
 		t.Fatalf("contact after two messages: %+v, %v", c, err)
 	}
 
-	next, ok, err := db.NextInbound(ctx, a1.ContactID, now)
-	if err != nil || !ok || next.ID != a1.ID {
-		t.Fatalf("next = %+v, %v, %v; want the first message", next, ok, err)
+	due, err := db.DueInbound(ctx, a1.ContactID, now, 10)
+	if err != nil || len(due) != 2 || due[0].ID != a1.ID || due[1].ID != a2.ID {
+		t.Fatalf("due = %+v, %v; want both messages of the contact, in order", due, err)
+	}
+	if due, _ := db.DueInbound(ctx, a1.ContactID, now, 1); len(due) != 1 || due[0].ID != a1.ID {
+		t.Fatalf("due with limit 1 = %+v; want the first message", due)
 	}
 	// A retry scheduled in the future holds the whole conversation back.
 	if err := db.RetryInbound(ctx, a1.ID, now.Add(time.Minute), "flows unreadable"); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, _ := db.NextInbound(ctx, a1.ContactID, now); ok {
-		t.Fatal("a message behind a pending retry was offered")
+	if due, _ := db.DueInbound(ctx, a1.ContactID, now, 10); len(due) != 0 {
+		t.Fatalf("a message behind a pending retry was offered: %+v", due)
 	}
 	if at, ok, _ := db.NextInboundRetry(ctx); !ok || at.Before(now) {
 		t.Fatalf("next retry = %v, %v", at, ok)
 	}
-	next, ok, _ = db.NextInbound(ctx, a1.ContactID, now.Add(2*time.Minute))
-	if !ok || next.ID != a1.ID || next.Attempts != 1 || next.Error != "flows unreadable" {
-		t.Fatalf("after the retry time: %+v, %v", next, ok)
+	due, _ = db.DueInbound(ctx, a1.ContactID, now.Add(2*time.Minute), 10)
+	if len(due) != 2 || due[0].ID != a1.ID || due[0].Attempts != 1 || due[0].Error != "flows unreadable" {
+		t.Fatalf("after the retry time: %+v", due)
 	}
 	if err := db.Tx(ctx, func(tx *sql.Tx) error { return store.FinishInboundTx(ctx, tx, a1.ID, store.InboundDone, "", now) }); err != nil {
 		t.Fatal(err)
@@ -88,9 +91,9 @@ func TestInboundQueueOrderAndDedupe(t *testing.T) {
 	if !errors.Is(err, store.ErrConflict) {
 		t.Fatalf("finishing twice: %v, want ErrConflict", err)
 	}
-	next, ok, _ = db.NextInbound(ctx, a1.ContactID, now)
-	if !ok || next.ID != a2.ID {
-		t.Fatalf("after the first is done: %+v, %v; want the second", next, ok)
+	due, _ = db.DueInbound(ctx, a1.ContactID, now, 10)
+	if len(due) != 1 || due[0].ID != a2.ID {
+		t.Fatalf("after the first is done: %+v; want the second", due)
 	}
 }
 

@@ -21,7 +21,7 @@ func (db *DB) BeginSends(ctx context.Context, ids []int64, at time.Time) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return db.Tx(ctx, func(tx *sql.Tx) error {
+	return db.GroupTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range ids {
 			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET sending_at = ? WHERE id = ?`, at.UnixMilli(), id); err != nil {
 				return fmt.Errorf("store: start sending message %d: %w", id, err)
@@ -56,7 +56,7 @@ func (db *DB) MarkOutboxSentBatch(ctx context.Context, sent []SentOutbox) ([]Mes
 		return nil, nil
 	}
 	out := make([]Message, 0, len(sent))
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
+	err := db.GroupTx(ctx, func(tx *sql.Tx) error {
 		out = out[:0]
 		for _, s := range sent {
 			m, err := markOutboxSentTx(ctx, tx, s.Item, s.WaMessageID, s.At)

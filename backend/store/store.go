@@ -34,9 +34,10 @@ type DB struct {
 	// R is the reader pool; its connections refuse writes.
 	R *sql.DB
 	// Path is the database file.
-	Path string
-	ckpt *checkpointer
-	live liveMemos
+	Path  string
+	ckpt  *checkpointer
+	live  liveMemos
+	group groupCommit // GroupTx's waiting writers
 }
 
 // pragmas are applied by the driver on every new connection. busy_timeout

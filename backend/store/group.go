@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+)
+
+// Why group commit: every commit writes each page its transaction changed to
+// the WAL (a pwrite per page) and takes SQLite's locks, whatever the size of
+// the transaction. Under load the live bot's writers (webhook bodies, turns,
+// send rounds, the call log) each committed on their own, so commits were
+// the largest single cost per message (docs/performance.md). GroupTx lets
+// concurrent writers share one transaction: rows appended to the same table
+// share its pages, and the commit cost is paid once.
+
+// groupMax bounds how many callers one transaction serves.
+const groupMax = 64
+
+// groupReq is one caller's transaction body waiting for its commit.
+type groupReq struct {
+	fn  func(tx *sql.Tx) error
+	err error
+	// done is closed when the commit holding fn has ended; lead is set
+	// instead when the caller is to commit the next group itself.
+	done chan struct{}
+	lead bool
+}
+
+// groupCommit is a leader-based group commit. The first caller commits at
+// once; callers that arrive during that commit wait, and when it ends the
+// oldest of them commits all of them (up to groupMax) in one transaction.
+// Under light load every caller commits alone with no added wait.
+type groupCommit struct {
+	mu      sync.Mutex
+	waiting []*groupReq
+	busy    bool
+}
+
+// GroupTx runs fn in a write transaction that it may share with concurrent
+// GroupTx callers, and returns once that transaction has committed (nil) or
+// failed. Bodies run one after another, so each sees the writes of those
+// before it, as with separate transactions.
+//
+// When a body fails the shared transaction is rolled back and every body of
+// the group runs again in a transaction of its own, so one failure never
+// costs the others their commit. fn may therefore run more than once: it
+// must write only through tx and reset whatever results it fills in.
+func (db *DB) GroupTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	g := &db.group
+	r := &groupReq{fn: fn, done: make(chan struct{})}
+	g.mu.Lock()
+	g.waiting = append(g.waiting, r)
+	if g.busy {
+		g.mu.Unlock()
+		<-r.done
+		if !r.lead {
+			return r.err
+		}
+		g.mu.Lock()
+	}
+	g.busy = true
+	k := min(len(g.waiting), groupMax)
+	batch := g.waiting[:k:k]
+	g.waiting = g.waiting[k:]
+	g.mu.Unlock()
+
+	// The group is committed for every caller in it, so one caller's
+	// cancelled context does not roll back the others' work.
+	db.commitGroup(context.WithoutCancel(ctx), batch)
+
+	g.mu.Lock()
+	if len(g.waiting) > 0 {
+		next := g.waiting[0]
+		next.lead = true
+		close(next.done)
+	} else {
+		g.busy = false
+	}
+	g.mu.Unlock()
+	for _, b := range batch {
+		if b != r {
+			close(b.done)
+		}
+	}
+	return r.err
+}
+
+// commitGroup runs the bodies of batch in one transaction, or each in its
+// own when that fails.
+func (db *DB) commitGroup(ctx context.Context, batch []*groupReq) {
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		for _, r := range batch {
+			if err := r.fn(tx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil || len(batch) == 1 {
+		for _, r := range batch {
+			r.err = err
+		}
+		return
+	}
+	for _, r := range batch {
+		r.err = db.Tx(ctx, r.fn)
+	}
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bigFlowBundle,
   canvas,
   connect,
   dropNode,
@@ -329,6 +330,33 @@ describe('flow editor in the browser', () => {
       const bundle = JSON.parse(await readFile(file, 'utf8')) as { format: string; flows: { name: string }[] };
       expect(bundle.format).toBe('chatflow-bundle');
       expect(bundle.flows.map((f) => f.name).sort()).toEqual(['Keyboard', 'Order help', 'Order status', 'Unfinished']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens a big flow on its start, rendering only what is in view, and fits it on demand', async () => {
+    const { page, context, errors } = await openApp(browser, server, { width: 1920, height: 1200 });
+    try {
+      await page.goto(`${server.uiOrigin}/#/flows`);
+      // 120 nodes on 12 columns: too many to open whole, few enough to fit.
+      await rpc(page, 'Flows.ImportBundle', bigFlowBundle('Many steps', 120, 12), false);
+      const flows = await rpc<{ id: number; name: string }[]>(page, 'Flows.List');
+      const big = flows.find((f) => f.name === 'Many steps')!;
+      await openEditor(page, big.id);
+      // The start is in view at a readable zoom; most of the flow is not rendered.
+      await node(page, 'n0').waitFor();
+      const shown = await page.locator('.react-flow__node').count();
+      expect(shown).toBeGreaterThan(4);
+      expect(shown).toBeLessThan(120);
+      const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+      expect(zoom).toBeCloseTo(0.5, 2);
+      // Fit view frames all of it, nodes never rendered before included.
+      await page.getByRole('button', { name: 'Fit view' }).click();
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(120);
+      await node(page, 'n119').waitFor();
+      await screenshot(page, 'flows-big-fitted');
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

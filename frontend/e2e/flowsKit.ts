@@ -146,3 +146,17 @@ export async function selectNode(page: Page, id: string): Promise<void> {
 export async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 10_000 });
 }
+
+/**
+ * A bundle with one flow of `count` nodes: a start, message nodes in a
+ * chain laid out on a grid, and an end, every one connected.
+ */
+export function bigFlowBundle(name: string, count: number, columns = 25): string {
+  const nodes = Array.from({ length: count }, (_, i) => {
+    const type = i === 0 ? 'start' : i === count - 1 ? 'end' : 'message';
+    const data = type === 'message' ? { text: `Step ${i}: thanks {{contact.name}}, one moment.` } : {};
+    return { id: `n${i}`, type, position: { x: (i % columns) * 320, y: Math.floor(i / columns) * 200 }, data };
+  });
+  const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: `n${i}`, sourceHandle: 'out', target: n.id }));
+  return JSON.stringify({ format: 'chatflow-bundle', version: 1, attributes: [], apis: [], flows: [{ name, published: false, nodes, edges }] });
+}

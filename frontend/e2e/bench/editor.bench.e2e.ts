@@ -1,26 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigFlowBundle } from '../flowsKit';
 import { launchBrowser, screenshot, startServer, type ChatflowServer } from '../harness';
 
 /** The editor must be usable on a 500-node flow within this (issue 6). */
 const targetMs = 1000;
 const nodeCount = 500;
 const runs = 3;
-
-/**
- * A bundle with one flow of `count` nodes: a start, message nodes in a
- * chain laid out on a grid, and an end, every one connected.
- */
-export function bigFlowBundle(name: string, count: number): string {
-  const columns = 25;
-  const nodes = Array.from({ length: count }, (_, i) => {
-    const type = i === 0 ? 'start' : i === count - 1 ? 'end' : 'message';
-    const data = type === 'message' ? { text: `Step ${i}: thanks {{contact.name}}, one moment.` } : {};
-    return { id: `n${i}`, type, position: { x: (i % columns) * 320, y: Math.floor(i / columns) * 200 }, data };
-  });
-  const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: `n${i}`, sourceHandle: 'out', target: n.id }));
-  return JSON.stringify({ format: 'chatflow-bundle', version: 1, attributes: [], apis: [], flows: [{ name, published: false, nodes, edges }] });
-}
 
 async function rpc<T>(server: ChatflowServer, method: string, args: unknown[]): Promise<T> {
   const res = await fetch(`${server.uiOrigin}/rpc/${method}?token=${server.token}`, {

@@ -1,4 +1,3 @@
-import { useReactFlow } from '@xyflow/react';
 import { CircleAlert, CircleCheck, Grid3x3, Maximize, Network, Redo2, TriangleAlert, Undo2 } from 'lucide-react';
 import { IconButton } from '../../components/ui';
 import { cx } from '../../lib/cx';
@@ -6,6 +5,7 @@ import { autoLayout } from '../layout/autoLayout';
 import { outputsOf } from '../nodes/catalogue';
 import { editorStore, useEditor } from '../store';
 import styles from './CanvasToolbar.module.css';
+import { useFitView } from './useFitView';
 
 /** Props of CanvasToolbar. */
 export interface CanvasToolbarProps {
@@ -17,7 +17,7 @@ export interface CanvasToolbarProps {
 
 /** Lays out the open flow left to right and fits it into view. */
 function useAutoLayout() {
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
   return () => {
     const { nodes, edges, moveNodes } = editorStore.getState();
     const positions = autoLayout(
@@ -31,7 +31,7 @@ function useAutoLayout() {
       edges,
     );
     moveNodes(positions);
-    requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 300, maxZoom: 1 }));
+    requestAnimationFrame(() => fitView({ duration: 300 }));
   };
 }
 
@@ -42,7 +42,7 @@ export function CanvasToolbar({ snap, onToggleSnap, showProblems, onToggleProble
   const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
   const warnings = useEditor((s) => s.problems.length) - errors;
   const empty = useEditor((s) => s.nodes.length === 0);
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
   const layout = useAutoLayout();
   const mod = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
 
@@ -68,7 +68,7 @@ export function CanvasToolbar({ snap, onToggleSnap, showProblems, onToggleProble
         size="sm"
         label="Fit view"
         icon={<Maximize size={15} />}
-        onClick={() => void fitView({ padding: 0.15, duration: 300, maxZoom: 1 })}
+        onClick={() => fitView({ duration: 300 })}
       />
       <IconButton
         size="sm"

@@ -13,19 +13,19 @@ import {
   type Node,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { pathKey, useSimHighlight } from '../../simulator/highlight';
 import { isNodeType, type FlowNode } from '../model';
 import { editorStore, useEditor } from '../store';
 import { CanvasToolbar } from './CanvasToolbar';
 import { nodeTypes } from './nodeTypes';
+import { useFitView } from './useFitView';
+import { canvasMinZoom, openingViewport, type Opening } from './viewport';
 import { paletteMime } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import styles from './FlowCanvas.module.css';
 
 const snapGrid: [number, number] = [16, 16];
-
-const fitOptions = { padding: 0.15, maxZoom: 1 };
 
 // No arrowheads: edges always run from an output on the right to an input on
 // the left, and an arrow on top of the input handle only adds clutter.
@@ -66,16 +66,28 @@ export function FlowCanvas() {
   const simPath = useSimHighlight((s) => s.path);
   const [snap, setSnap] = useState(true);
   const [showProblems, setShowProblems] = useState(false);
-  const { screenToFlowPosition, fitView } = useReactFlow<FlowNode>();
+  const { screenToFlowPosition } = useReactFlow<FlowNode>();
+  const fitView = useFitView();
   const measured = useNodesInitialized();
+  const container = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<Opening | null>(null);
   const fitted = useRef(false);
 
-  // Show the whole flow once its nodes have their sizes; React Flow's own
-  // fitView can run before every node is measured.
+  // The opening viewport needs the canvas' size, so React Flow mounts right
+  // after the container is laid out (before the first paint).
+  useLayoutEffect(() => {
+    const box = container.current?.getBoundingClientRect();
+    const o = openingViewport(editorStore.getState().nodes, box?.width ?? 0, box?.height ?? 0);
+    fitted.current = !o.fitsWhole; // a big flow opens on its start and stays there
+    setOpening(o);
+  }, []);
+
+  // A flow shown whole is fitted again once its cards are measured: the
+  // opening viewport only estimated their heights.
   useEffect(() => {
     if (measured && !fitted.current) {
       fitted.current = true;
-      void fitView(fitOptions);
+      fitView();
     }
   }, [measured, fitView]);
 
@@ -106,59 +118,63 @@ export function FlowCanvas() {
   };
 
   return (
-    <div className={styles.canvas} data-testid="flow-canvas">
-      <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStart={() => editorStore.getState().beginDrag()}
-        onNodeDragStop={() => editorStore.getState().endDrag()}
-        onSelectionDragStart={() => editorStore.getState().beginDrag()}
-        onSelectionDragStop={() => editorStore.getState().endDrag()}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        defaultEdgeOptions={defaultEdgeOptions}
-        connectionLineType={ConnectionLineType.SmoothStep}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionMode={SelectionMode.Partial}
-        snapToGrid={snap}
-        snapGrid={snapGrid}
-        minZoom={0.2}
-        maxZoom={2}
-        fitView
-        fitViewOptions={fitOptions}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className={styles.background} />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={minimapColor}
-          nodeBorderRadius={6}
-          className={styles.minimap}
-          style={minimapSize}
-          ariaLabel="Minimap"
-        />
-        <Panel position="top-left">
-          <CanvasToolbar
-            snap={snap}
-            onToggleSnap={() => setSnap((v) => !v)}
-            showProblems={showProblems}
-            onToggleProblems={() => setShowProblems((v) => !v)}
+    <div className={styles.canvas} data-testid="flow-canvas" ref={container}>
+      {opening && (
+        <ReactFlow<FlowNode>
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDragStart={() => editorStore.getState().beginDrag()}
+          onNodeDragStop={() => editorStore.getState().endDrag()}
+          onSelectionDragStart={() => editorStore.getState().beginDrag()}
+          onSelectionDragStop={() => editorStore.getState().endDrag()}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          defaultEdgeOptions={defaultEdgeOptions}
+          connectionLineType={ConnectionLineType.SmoothStep}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionMode={SelectionMode.Partial}
+          snapToGrid={snap}
+          snapGrid={snapGrid}
+          minZoom={canvasMinZoom}
+          maxZoom={2}
+          defaultViewport={opening.viewport}
+          // A flow shown whole has every node in view anyway, and must have
+          // them all measured for the refit above.
+          onlyRenderVisibleElements={!opening.fitsWhole}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className={styles.background} />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeColor={minimapColor}
+            nodeBorderRadius={6}
+            className={styles.minimap}
+            style={minimapSize}
+            ariaLabel="Minimap"
           />
-        </Panel>
-        {showProblems && (
-          <Panel position="top-right">
-            <ProblemsPanel onClose={() => setShowProblems(false)} />
+          <Panel position="top-left">
+            <CanvasToolbar
+              snap={snap}
+              onToggleSnap={() => setSnap((v) => !v)}
+              showProblems={showProblems}
+              onToggleProblems={() => setShowProblems((v) => !v)}
+            />
           </Panel>
-        )}
-      </ReactFlow>
+          {showProblems && (
+            <Panel position="top-right">
+              <ProblemsPanel onClose={() => setShowProblems(false)} />
+            </Panel>
+          )}
+        </ReactFlow>
+      )}
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { useReactFlow } from '@xyflow/react';
 import { CircleAlert, TriangleAlert, X } from 'lucide-react';
 import { IconButton } from '../../components/ui';
 import { cx } from '../../lib/cx';
@@ -7,6 +6,7 @@ import { catalogue } from '../nodes/catalogue';
 import { describeProblem } from '../problems';
 import { editorStore, useEditor } from '../store';
 import styles from './ProblemsPanel.module.css';
+import { useFitView } from './useFitView';
 
 /** Sorts problems: errors first, then the flow's own problems, then by node. */
 function ordered(problems: readonly Problem[]): Problem[] {
@@ -25,14 +25,14 @@ function ordered(problems: readonly Problem[]): Problem[] {
 export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const problems = useEditor((s) => s.problems);
   const nodes = useEditor((s) => s.nodes);
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
 
   const reveal = (nodeId: string) => {
     if (nodeId === '' || !nodes.some((n) => n.id === nodeId)) {
       return;
     }
     editorStore.getState().select([nodeId]);
-    void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.1, padding: 0.6 });
+    fitView({ nodeIds: [nodeId], duration: 300, maxZoom: 1.1, padding: 0.6 });
   };
 
   return (

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"chatflow/backend/store"
 	"chatflow/backend/whatsapp"
@@ -105,7 +106,22 @@ func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error 
 			r.updates = append(r.updates, View(m))
 		}
 	}
-	return store.NoteWebhookEventTx(ctx, tx, now)
+	return s.noteWebhookEventTx(ctx, tx, now)
+}
+
+// noteWebhookEventTx records the time of the latest webhook event (the
+// Settings page shows it) at most once a second: under load it was a write
+// of the same row in every transaction.
+func (s *Service) noteWebhookEventTx(ctx context.Context, tx *sql.Tx, now time.Time) error {
+	last := s.eventNoted.Load()
+	if now.UnixMilli()-last < 1000 && now.UnixMilli() >= last {
+		return nil
+	}
+	if err := store.NoteWebhookEventTx(ctx, tx, now); err != nil {
+		return err
+	}
+	s.eventNoted.Store(now.UnixMilli())
+	return nil
 }
 
 // acceptMessage queues one customer message unless it was queued before.

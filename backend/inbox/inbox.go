@@ -62,7 +62,13 @@ type Runtime struct {
 const (
 	DefaultStaleAge = 10 * time.Minute
 	DefaultRate     = 80
-	DefaultWorkers  = 4
+	// DefaultWorkers: a turn spends most of its time waiting (an API
+	// call, its group commit), so more contacts are worked at once than
+	// there are cores; past 16 the load benchmark gained nothing.
+	DefaultWorkers = 16
+	// DefaultSendConcurrency bounds parallel Graph API requests; the send
+	// rate limit, not this, keeps within Meta's tier.
+	DefaultSendConcurrency = 16
 	// DefaultResendGrace covers Meta's first webhook retries.
 	DefaultResendGrace = 30 * time.Second
 	// Window is WhatsApp's customer-service window: free-form messages may
@@ -106,6 +112,8 @@ type Service struct {
 	// retried tells the dispatcher that a retry time was scheduled.
 	ready   readyContacts
 	retried atomic.Bool
+	// eventNoted is when the latest webhook event was recorded (Unix ms).
+	eventNoted atomic.Int64
 }
 
 // New builds a Service over db; call Start to run it.
@@ -123,7 +131,7 @@ func New(db *store.DB, opt Options) *Service {
 		opt.Workers = DefaultWorkers
 	}
 	if opt.SendConcurrency <= 0 {
-		opt.SendConcurrency = 8
+		opt.SendConcurrency = DefaultSendConcurrency
 	}
 	if opt.RetryBase <= 0 {
 		opt.RetryBase = time.Second

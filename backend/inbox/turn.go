@@ -153,8 +153,5 @@ func finishInboundTx(ctx context.Context, tx *sql.Tx, in store.Inbound, state, r
 	if err := store.FinishInboundTx(ctx, tx, in.ID, state, reason, at); err != nil {
 		return store.Message{}, err
 	}
-	if err := store.SetMessageStatusTx(ctx, tx, in.MessageID, state, reason, "", at); err != nil {
-		return store.Message{}, err
-	}
-	return store.MessageTx(ctx, tx, in.MessageID)
+	return store.SetMessageStatusReturningTx(ctx, tx, in.MessageID, state, reason, "", at)
 }

@@ -200,16 +200,33 @@ func applyBacklogTx(ctx context.Context, q Execer, waMessageID string) error {
 // SetMessageStatusTx sets the status (and error, and Meta's id when known)
 // of one message by id.
 func SetMessageStatusTx(ctx context.Context, q Execer, id int64, status, errText, waMessageID string, at time.Time) error {
-	_, err := q.ExecContext(ctx, `UPDATE messages SET status = ?, error = ?,
-		wa_message_id = CASE WHEN ? <> '' THEN ? ELSE wa_message_id END, updated_at = ? WHERE id = ?`,
-		status, errText, waMessageID, waMessageID, at.UnixMilli(), id)
-	if err != nil {
-		if uniqueViolation(err) {
-			return fmt.Errorf("store: update message %d: %s: %w", id, waMessageID, ErrConflict)
-		}
+	_, err := q.ExecContext(ctx, setMessageStatusSQL, status, errText, waMessageID, waMessageID, at.UnixMilli(), id)
+	return setMessageStatusErr(id, waMessageID, err)
+}
+
+// SetMessageStatusReturningTx is SetMessageStatusTx that also returns the
+// updated message, in one statement instead of an update and a read.
+func SetMessageStatusReturningTx(ctx context.Context, q Execer, id int64, status, errText, waMessageID string, at time.Time) (Message, error) {
+	m, err := scanMessage(q.QueryRowContext(ctx, setMessageStatusSQL+` RETURNING `+messageColumns,
+		status, errText, waMessageID, waMessageID, at.UnixMilli(), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Message{}, fmt.Errorf("store: message %d: %w", id, ErrNotFound)
+	}
+	return m, setMessageStatusErr(id, waMessageID, err)
+}
+
+const setMessageStatusSQL = `UPDATE messages SET status = ?, error = ?,
+		wa_message_id = CASE WHEN ? <> '' THEN ? ELSE wa_message_id END, updated_at = ? WHERE id = ?`
+
+func setMessageStatusErr(id int64, waMessageID string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case uniqueViolation(err):
+		return fmt.Errorf("store: update message %d: %s: %w", id, waMessageID, ErrConflict)
+	default:
 		return fmt.Errorf("store: update message %d: %w", id, err)
 	}
-	return nil
 }
 
 func scanMessage(r rowScanner) (Message, error) {

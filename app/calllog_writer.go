@@ -45,7 +45,7 @@ func (w *callLogWriter) APIByName(ctx context.Context, name string) (apicall.Def
 
 // Attributes lists the custom attribute definitions.
 func (w *callLogWriter) Attributes(ctx context.Context) ([]attribute.Definition, error) {
-	return w.db.Attributes(ctx)
+	return w.db.LiveAttributes(ctx)
 }
 
 // InsertCallLog queues e for the writer and returns 0 (the id is not known

@@ -24,7 +24,7 @@ func NewLiveEngine(deps *Deps, runner engine.APIRunner) *engine.Engine {
 	return engine.New(engine.Deps{
 		Flows:      deps.DB.EngineFlows(),
 		APIs:       runner,
-		Attributes: deps.DB.Attributes,
+		Attributes: deps.DB.LiveAttributes,
 		Logger:     deps.Log,
 		CallSource: "live",
 		Cache:      exprCache,

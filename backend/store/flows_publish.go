@@ -18,7 +18,7 @@ import (
 // PublishedFlow loads the live flow as it was published (not the draft
 // saved since), or fails with ErrNotFound when no flow is published.
 func (db *DB) PublishedFlow(ctx context.Context) (flow.Flow, error) {
-	f, err := db.liveFlow(ctx, `published = 1`)
+	f, err := db.liveFlow(ctx, "published", `published = 1`)
 	if errors.Is(err, sql.ErrNoRows) {
 		return flow.Flow{}, fmt.Errorf("store: published flow: %w", ErrNotFound)
 	}
@@ -32,7 +32,7 @@ func (db *DB) PublishedFlow(ctx context.Context) (flow.Flow, error) {
 // session runs. It fails with ErrNotFound when the flow is deleted or no
 // longer published.
 func (db *DB) LiveFlow(ctx context.Context, id int64) (flow.Flow, error) {
-	f, err := db.liveFlow(ctx, `id = ? AND published = 1`, id)
+	f, err := db.liveFlow(ctx, fmt.Sprint("flow:", id), `id = ? AND published = 1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return flow.Flow{}, fmt.Errorf("store: live flow %d: %w", id, ErrNotFound)
 	}

@@ -36,7 +36,7 @@ type DB struct {
 	// Path is the database file.
 	Path  string
 	ckpt  *checkpointer
-	live  liveMemos
+	defs  liveDefs    // the live bot's decoded definitions
 	group groupCommit // GroupTx's waiting writers
 }
 

@@ -5,22 +5,9 @@ import (
 	"testing"
 
 	"chatflow/backend/apicall"
+	"chatflow/backend/attribute"
 	"chatflow/backend/flow"
 )
-
-func TestMemoDecodesOnlyWhenTheTextChanges(t *testing.T) {
-	var m memo[int]
-	decodes := 0
-	decode := func(s string) (int, error) { decodes++; return len(s), nil }
-	for _, text := range []string{"ab", "ab", "abc", "abc", "ab"} {
-		if v, _ := m.get("k", text, decode); v != len(text) {
-			t.Fatalf("get(%q) = %d", text, v)
-		}
-	}
-	if decodes != 3 {
-		t.Fatalf("%d decodes for texts ab ab abc abc ab, want 3", decodes)
-	}
-}
 
 // The live bot sees a save or a publish at once, though it reuses decoded
 // values in between.
@@ -77,5 +64,50 @@ func TestLiveReadsSeeEveryChange(t *testing.T) {
 	}
 	if live() != "two" {
 		t.Fatal("republishing did not reach the live bot")
+	}
+}
+
+// Between changes the live reads come from the cache: a row changed behind
+// the triggers' back (they are dropped here to show it) is not seen until
+// the counter moves, as it does for any real change, from any connection.
+func TestLiveReadsComeFromTheCacheUntilTheDefinitionsChange(t *testing.T) {
+	db := NewTestDB(t)
+	ctx := context.Background()
+	if _, err := db.SaveAPI(ctx, apicall.Definition{Name: "orders", Method: "GET", URL: "http://127.0.0.1:1/a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateAttribute(ctx, attribute.Definition{Name: "order_id", Type: attribute.Text}); err != nil {
+		t.Fatal(err)
+	}
+	if def, _ := db.LiveAPI(ctx, "orders"); def.URL != "http://127.0.0.1:1/a" {
+		t.Fatalf("live API URL %s", def.URL)
+	}
+	if defs, _ := db.LiveAttributes(ctx); len(defs) != 1 {
+		t.Fatalf("live attributes %v", defs)
+	}
+	if _, err := db.W.ExecContext(ctx, `DROP TRIGGER apis_updated`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.W.ExecContext(ctx, `UPDATE apis SET definition = replace(definition, '/a', '/b')`); err != nil {
+		t.Fatal(err)
+	}
+	if def, _ := db.LiveAPI(ctx, "orders"); def.URL != "http://127.0.0.1:1/a" {
+		t.Fatalf("the cached definition was read again: %s", def.URL)
+	}
+
+	// Another process (chatflow import, say) adds an attribute.
+	other, err := Open(ctx, db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.CreateAttribute(ctx, attribute.Definition{Name: "order_status", Type: attribute.Text}); err != nil {
+		t.Fatal(err)
+	}
+	if defs, _ := db.LiveAttributes(ctx); len(defs) != 2 {
+		t.Fatalf("live attributes after another process added one: %v", defs)
+	}
+	if def, _ := db.LiveAPI(ctx, "orders"); def.URL != "http://127.0.0.1:1/b" {
+		t.Fatalf("after the counter moved the live API is still %s", def.URL)
 	}
 }

@@ -40,7 +40,11 @@ func TestMain(m *testing.M) {
 			os.Exit(1)
 		}
 		bin = filepath.Join(dir, "chatflow")
-		build := exec.Command("go", "build", "-o", bin, "chatflow")
+		args := []string{"build", "-o", bin}
+		if raceDetector {
+			args = append(args, "-race")
+		}
+		build := exec.Command("go", append(args, "chatflow")...)
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
 			fmt.Fprintln(os.Stderr, "e2e: build chatflow:", err)
@@ -95,6 +99,11 @@ func newWorld(t *testing.T) *world {
 		w.kill()
 		w.graph.Close()
 		w.orders.Close()
+		// A -race build reports a race on stderr when it happens, so the
+		// report is there even after a SIGKILL.
+		if strings.Contains(w.logs.String(), "WARNING: DATA RACE") {
+			t.Error("the race detector found a data race in chatflow serve")
+		}
 		if t.Failed() {
 			t.Logf("chatflow log:\n%s", w.logs.String())
 		}

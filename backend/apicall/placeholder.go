@@ -124,5 +124,12 @@ func (e *expander) expand(s string, escape func(string) string) string {
 func raw(v string) string { return v }
 
 func headerSafe(v string) string {
-	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(v)
+	if !strings.ContainsAny(v, "\r\n") {
+		return v // the usual case: no copy
+	}
+	return lineBreaks.Replace(v)
 }
+
+// lineBreaks turns each line break (CRLF, CR or LF) into a space; a
+// Replacer is safe for concurrent use and costly to build, so there is one.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 )
 
@@ -91,7 +92,7 @@ func (db *DB) GroupTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (db *DB) commitGroup(ctx context.Context, batch []*groupReq) {
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
 		for _, r := range batch {
-			if err := r.fn(tx); err != nil {
+			if err := runBody(r.fn, tx); err != nil {
 				return err
 			}
 		}
@@ -104,6 +105,18 @@ func (db *DB) commitGroup(ctx context.Context, batch []*groupReq) {
 		return
 	}
 	for _, r := range batch {
-		r.err = db.Tx(ctx, r.fn)
+		r.err = db.Tx(ctx, func(tx *sql.Tx) error { return runBody(r.fn, tx) })
 	}
+}
+
+// runBody runs one caller's body, turning a panic into its error: the body
+// runs on another caller's goroutine, and a panic there would leave every
+// caller of the group waiting forever.
+func runBody(fn func(tx *sql.Tx) error, tx *sql.Tx) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("store: transaction body panicked: %v", p)
+		}
+	}()
+	return fn(tx)
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // Callers that arrive while a commit runs share the next transaction; a
-// failing body costs the others nothing; each caller gets its own outcome.
+// failing or panicking body costs the others nothing; each caller gets its
+// own outcome.
 func TestGroupTxSharesOneCommitAndIsolatesAFailure(t *testing.T) {
 	db := NewTestDB(t)
 	ctx := context.Background()
@@ -51,6 +52,9 @@ func TestGroupTxSharesOneCommitAndIsolatesAFailure(t *testing.T) {
 				if i == 3 {
 					return errors.New("boom")
 				}
+				if i == 7 {
+					panic("a bug in a body")
+				}
 				return nil
 			})
 		})
@@ -63,13 +67,13 @@ func TestGroupTxSharesOneCommitAndIsolatesAFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, err := range errs {
-		if (i == 3) != (err != nil) {
+		if (i == 3 || i == 7) != (err != nil) {
 			t.Errorf("caller %d: err = %v", i, err)
 		}
 	}
 	var count int
-	if err := db.R.QueryRowContext(ctx, "SELECT COUNT(*) FROM rows").Scan(&count); err != nil || count != n {
-		t.Fatalf("rows = %d, %v; want %d (first and the nine that succeeded)", count, err, n)
+	if err := db.R.QueryRowContext(ctx, "SELECT COUNT(*) FROM rows").Scan(&count); err != nil || count != n-1 {
+		t.Fatalf("rows = %d, %v; want %d (first and the eight that succeeded)", count, err, n-1)
 	}
 	var failed int
 	db.R.QueryRowContext(ctx, "SELECT COUNT(*) FROM rows WHERE name = 'row3'").Scan(&failed)

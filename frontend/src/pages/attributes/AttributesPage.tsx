@@ -1,6 +1,6 @@
 import { Braces, Lock, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { attributesChangedEvent } from '../../components/placeholder';
+import { attributesChangedEvent } from '../../components/placeholder/attributeList';
 import {
   Badge,
   Button,

@@ -1,5 +1,5 @@
 import { Select, type SelectOption } from '../../../components/ui';
-import { useAttributeList } from '../../../components/placeholder';
+import { useAttributeList } from '../../../components/placeholder/attributeList';
 
 /** Props of AttributeSelect. */
 export interface AttributeSelectProps {

@@ -1,12 +1,12 @@
 import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import {
-  AttributePicker,
-  PlaceholderInput,
-  insertPlaceholder,
-  splitPlaceholders,
-  useAttributeList,
-  useSlashPicker,
-} from '../../../components/placeholder';
+// The placeholder modules one by one, not the folder's index: that also
+// exports the JSON body editor, and importing it put CodeMirror (366 KB) on
+// the flow editor's load path (docs/performance.md).
+import { AttributePicker } from '../../../components/placeholder/AttributePicker';
+import { useAttributeList } from '../../../components/placeholder/attributeList';
+import { PlaceholderInput } from '../../../components/placeholder/PlaceholderInput';
+import { insertPlaceholder, splitPlaceholders } from '../../../components/placeholder/placeholders';
+import { useSlashPicker } from '../../../components/placeholder/useSlashPicker';
 import { Field } from '../../../components/ui';
 import { cx } from '../../../lib/cx';
 import { charCount } from './problems';

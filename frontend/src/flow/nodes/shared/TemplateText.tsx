@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { splitPlaceholders } from '../../../components/placeholder';
+import { splitPlaceholders } from '../../../components/placeholder/placeholders';
 import styles from './NodeCard.module.css';
 
 /** Shows a message template with its {{attribute}} placeholders as small pills. */

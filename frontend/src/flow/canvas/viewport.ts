@@ -35,8 +35,8 @@ export const fitMaxZoom = 1;
 /** A card's size before it is measured: node cards are 240 px wide. */
 const estimatedSize = { width: 240, height: 96 };
 
-/** The margin, in screen pixels, left of and above the start of a big flow. */
-const startMargin = 48;
+/** The margins, in screen pixels, left of and above a big flow's start; the top one clears the canvas toolbar. */
+const startMargin = { left: 48, top: 80 };
 
 /**
  * Nodes with a size for fitting: the measured one, else an estimate. React
@@ -92,9 +92,9 @@ export function openingViewport(nodes: readonly Node[], width: number, height: n
   // The start's left edge near the canvas' left; the flow's top edge near
   // the canvas' top, unless that would push the start below mid-height.
   const startMiddle = start.position.y + (start.height ?? estimatedSize.height) / 2;
-  const y = Math.min(startMargin - bounds.y * zoom, height / 2 - startMiddle * zoom);
+  const y = Math.min(startMargin.top - bounds.y * zoom, height / 2 - startMiddle * zoom);
   return {
-    viewport: { x: startMargin - start.position.x * zoom, y, zoom },
+    viewport: { x: startMargin.left - start.position.x * zoom, y, zoom },
     fitsWhole,
   };
 }

@@ -117,8 +117,14 @@ func (s *Service) pollPending(ctx context.Context, q *contactQueue) {
 // and runs again once that worker has ended.
 func (s *Service) startWorkers(ctx context.Context, q *contactQueue, active map[int64]bool, done chan<- int64) {
 	rest := q.ids[:0]
-	for _, id := range q.ids {
-		if active[id] || len(active) >= s.opt.Workers {
+	for i, id := range q.ids {
+		if len(active) >= s.opt.Workers {
+			// The pool is full: the rest waits as it is (a backlog of many
+			// contacts is not walked again on every event).
+			rest = append(rest, q.ids[i:]...)
+			break
+		}
+		if active[id] {
 			rest = append(rest, id)
 			continue
 		}

@@ -24,6 +24,34 @@ var orderValues = attribute.Values{"order_id": "A-1042", "contact.phone": "55119
 
 var orderTypes = apicall.Types{"order_id": attribute.Text, "total": attribute.Number, "vip": attribute.Boolean}
 
+// The benchmark's fixture renders to what the shop should receive, so the
+// benchmark measures correct work: a header value passes through untouched
+// (the common case, which copies nothing), a line break in a header value
+// becomes a space, and the body's values are JSON-escaped and typed.
+func TestHotPathFixtureRendersAsSent(t *testing.T) {
+	req, err := apicall.Render(orderAPI, orderValues, orderTypes)
+	if err != nil || len(req.Missing) != 0 {
+		t.Fatalf("render: %v, missing %v", err, req.Missing)
+	}
+	headers := map[string]string{}
+	for _, h := range req.Headers {
+		headers[h.Key] = h.Value
+	}
+	if headers["X-Customer"] != `Ana "Lu" Souza` || headers["Authorization"] != "Bearer secret-A-1042" {
+		t.Fatalf("headers %v", headers)
+	}
+	want := `{"order": "A-1042", "total": 129.9, "vip": true, "note": "where is my order? ünïcode \n line"}`
+	if req.Body != want {
+		t.Fatalf("body %s\nwant %s", req.Body, want)
+	}
+	broken := orderAPI
+	broken.Headers = []apicall.KV{{Key: "X-Note", Value: "{{message.text}}"}}
+	req, _ = apicall.Render(broken, orderValues, orderTypes)
+	if len(req.Headers) == 0 || req.Headers[0].Key != "X-Note" || req.Headers[0].Value != "where is my order? ünïcode   line" {
+		t.Fatalf("a line break reached a header: %+v", req.Headers)
+	}
+}
+
 // BenchmarkRender measures rendering one API call: URL, query, headers, auth
 // and a JSON body with placeholders.
 func BenchmarkRender(b *testing.B) {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -41,7 +42,7 @@ func TestMain(m *testing.M) {
 		}
 		bin = filepath.Join(dir, "chatflow")
 		args := []string{"build", "-o", bin}
-		if raceDetector {
+		if raceDetector() {
 			args = append(args, "-race")
 		}
 		build := exec.Command("go", append(args, "chatflow")...)
@@ -55,6 +56,22 @@ func TestMain(m *testing.M) {
 		os.Exit(code)
 	}
 	os.Exit(m.Run())
+}
+
+// raceDetector reports whether these tests run with -race; the chatflow
+// binary they start is then built with it too, so the crash, fault, disk and
+// load tests also check the serving process for data races.
+func raceDetector() bool {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range info.Settings {
+		if s.Key == "-race" {
+			return s.Value == "true"
+		}
+	}
+	return false
 }
 
 const (

@@ -57,5 +57,5 @@ func TestLoadLosesNothingAndHasNoDataRace(t *testing.T) {
 		t.Fatalf("%d messages: %d replies lost, %d duplicated, %d saying the order API was down\n%s",
 			ph.To-ph.From, got.Lost, got.Duplicated, got.Down, p.Logs())
 	}
-	t.Logf("%d messages answered once each (race detector: %v)", ph.To-ph.From, raceDetector)
+	t.Logf("%d messages answered once each (race detector: %v)", ph.To-ph.From, raceDetector())
 }

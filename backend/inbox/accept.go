@@ -111,7 +111,8 @@ func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error 
 
 // noteWebhookEventTx records the time of the latest webhook event (the
 // Settings page shows it) at most once a second: under load it was a write
-// of the same row in every transaction.
+// of the same row in every transaction. If the transaction holding the note
+// rolls back, the next event after that second notes it again.
 func (s *Service) noteWebhookEventTx(ctx context.Context, tx *sql.Tx, now time.Time) error {
 	last := s.eventNoted.Load()
 	if now.UnixMilli()-last < 1000 && now.UnixMilli() >= last {

@@ -116,7 +116,7 @@ test-package: package
 ## targets), and the editor on a 500-node flow in Chromium; docs/performance.md
 bench: $(CACHE)/deps-test build
 	CHATFLOW_BIN=$(CURDIR)/$(BIN) go test -run '^$$' -bench . -benchmem ./backend/...
-	go run ./backend/loadbench/cmd/loadbench -bin $(BIN)
+	go run ./internal/loadbench/cmd/loadbench -bin $(BIN)
 	cd frontend && CHATFLOW_BIN=$(CURDIR)/$(BIN) npx vitest run --config e2e/bench/vitest.config.ts
 
 ## fuzz: every fuzz test of the parsers of outside input, FUZZTIME each

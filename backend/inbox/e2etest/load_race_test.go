@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"chatflow/backend/loadbench"
+	"chatflow/internal/loadbench"
 )
 
 // TestLoadLosesNothingAndHasNoDataRace drives chatflow serve with the load

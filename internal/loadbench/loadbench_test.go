@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"chatflow/backend/bundle"
-	"chatflow/backend/loadbench"
+	"chatflow/internal/loadbench"
 )
 
 func TestSeqOf(t *testing.T) {

@@ -4,7 +4,7 @@
 // against an in-memory baseline and prints one table of figures with
 // ratios and targets. See docs/performance.md.
 //
-//	go run ./backend/loadbench/cmd/loadbench -bin bin/chatflow
+//	go run ./internal/loadbench/cmd/loadbench -bin bin/chatflow
 //
 // It exits 1 when a reply was lost or duplicated (or, with -strict, when any
 // target is missed) and 2 on a usage error.
@@ -19,7 +19,7 @@ import (
 	"strings"
 	"syscall"
 
-	"chatflow/backend/loadbench"
+	"chatflow/internal/loadbench"
 )
 
 func main() {

@@ -52,13 +52,23 @@ type Definition struct {
 type Values map[string]string
 
 // The built-in attribute names. The contact's own fields are filled from the
-// WhatsApp profile; the api.* pair describes the latest API call.
+// WhatsApp profile; the message.* values describe the customer's latest
+// message (the media ones are empty unless it carried a photo, a document, a
+// voice note, a video or a sticker); the api.* pair describes the latest API
+// call.
 const (
 	ContactName  = "contact.name"
 	ContactPhone = "contact.phone"
 	APIStatus    = "api.status"
 	APIError     = "api.error"
 	MessageText  = "message.text"
+	// MessageMediaPath is the absolute path of the downloaded file in the
+	// data folder's media store; it stays empty while the download has not
+	// finished (see docs/architecture.md, "Media").
+	MessageMediaPath     = "message.media.path"
+	MessageMediaMime     = "message.media.mime"
+	MessageMediaCaption  = "message.media.caption"
+	MessageMediaFilename = "message.media.filename"
 )
 
 // BuiltIns returns the attributes that always exist.
@@ -67,6 +77,10 @@ func BuiltIns() []Definition {
 		{Name: ContactName, Type: Text, Description: "The customer's WhatsApp profile name.", BuiltIn: true},
 		{Name: ContactPhone, Type: Text, Description: "The customer's phone number (WhatsApp ID).", BuiltIn: true},
 		{Name: MessageText, Type: Text, Description: "The customer's latest message.", BuiltIn: true},
+		{Name: MessageMediaPath, Type: Text, Description: "Where the file of the customer's latest message (photo, document, audio, video, sticker) is stored on this computer; empty when it had none.", BuiltIn: true},
+		{Name: MessageMediaMime, Type: Text, Description: "The file type of the customer's latest attachment, such as image/jpeg or application/pdf.", BuiltIn: true},
+		{Name: MessageMediaCaption, Type: Text, Description: "The caption the customer wrote under their latest attachment.", BuiltIn: true},
+		{Name: MessageMediaFilename, Type: Text, Description: "The file name of the customer's latest document, as they sent it.", BuiltIn: true},
 		{Name: APIStatus, Type: Number, Description: "HTTP status of the last API call (0 when it failed).", BuiltIn: true},
 		{Name: APIError, Type: Text, Description: "What went wrong in the last API call, empty when it succeeded.", BuiltIn: true},
 	}

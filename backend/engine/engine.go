@@ -50,6 +50,23 @@ type Inbound struct {
 	ContactName  string    `json:"contactName"`
 	ContactPhone string    `json:"contactPhone"`
 	At           time.Time `json:"at"`
+	// Media is the attachment of a photo, document, audio, video or
+	// sticker message; nil for other messages.
+	Media *Media `json:"media,omitempty"`
+}
+
+// Media is what a flow learns of the customer's attachment: it fills the
+// message.media.* built-ins and answers question nodes that ask for a
+// photo or a document.
+type Media struct {
+	// Kind is WhatsApp's message type: image, document, audio, video or sticker.
+	Kind string `json:"kind"`
+	// Path is the downloaded file in the media store; empty when the
+	// download did not finish in time (or failed).
+	Path     string `json:"path"`
+	Mime     string `json:"mime"`
+	Caption  string `json:"caption"`
+	Filename string `json:"filename"`
 }
 
 // The reply types the engine produces.

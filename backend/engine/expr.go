@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,43 +16,115 @@ import (
 
 // exprEnv is the typed environment expressions see: every attribute under its
 // name, numbers as float64, booleans as bool, text and dates as strings.
-// Dotted built-ins are grouped into structs ("contact.name" is the field name
-// of "contact"), so that a misspelt member fails at compile time like a
-// misspelt attribute does.
+// Dotted built-ins are grouped into structs, nested at each dot
+// ("message.media.mime" is the field mime of the field media of "message"),
+// so that a misspelt member fails at compile time like a misspelt attribute
+// does.
 type exprEnv struct {
 	types  map[string]attribute.Type
-	groups map[string]reflect.Type // prefix -> struct type with one field per member
+	groups map[string]reflect.Type // top-level prefix -> struct type
+	// members places each dotted attribute in its group: the prefix and
+	// the index path of its field (reflect's FieldByIndex).
+	members map[string]memberPath
 	// signature identifies the attribute types, so a cached program compiled
 	// for other types is not reused.
 	signature string
 }
 
+// memberPath is where one dotted attribute lives inside its group struct.
+type memberPath struct {
+	prefix string
+	index  []int
+}
+
+// groupTree is a group while the environment is built: leaves are
+// attributes, children are nested groups, both in name order.
+type groupTree struct {
+	names    []string
+	leaves   map[string]string // member -> full attribute name
+	children map[string]*groupTree
+}
+
+func newGroupTree() *groupTree {
+	return &groupTree{leaves: map[string]string{}, children: map[string]*groupTree{}}
+}
+
 func newExprEnv(defs []attribute.Definition) *exprEnv {
-	e := &exprEnv{types: attribute.TypeMap(defs), groups: map[string]reflect.Type{}}
+	e := &exprEnv{types: attribute.TypeMap(defs), groups: map[string]reflect.Type{}, members: map[string]memberPath{}}
 	names := make([]string, 0, len(e.types))
 	for n := range e.types {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	members := map[string][]reflect.StructField{}
+	trees := map[string]*groupTree{}
 	var sig strings.Builder
 	for _, n := range names {
 		fmt.Fprintf(&sig, "%s:%s;", n, e.types[n])
-		prefix, member, dotted := strings.Cut(n, ".")
-		if !dotted || strings.Contains(member, ".") {
+		parts := strings.Split(n, ".")
+		if len(parts) < 2 || slices.Contains(parts, "") {
 			continue
 		}
-		members[prefix] = append(members[prefix], reflect.StructField{
-			Name: "F" + strconv.Itoa(len(members[prefix])),
-			Type: goType(e.types[n]),
-			Tag:  reflect.StructTag(`expr:"` + member + `"`),
-		})
+		tree := trees[parts[0]]
+		if tree == nil {
+			tree = newGroupTree()
+			trees[parts[0]] = tree
+		}
+		tree.add(parts[1:], n)
 	}
-	for prefix, fields := range members {
-		e.groups[prefix] = reflect.StructOf(fields)
+	for prefix, tree := range trees {
+		e.groups[prefix] = tree.build(e, prefix, nil)
 	}
 	e.signature = sig.String()
 	return e
+}
+
+// add places the attribute full under the member path parts. A name that is
+// both a member and a group ("a.b" and "a.b.c") keeps the group.
+func (g *groupTree) add(parts []string, full string) {
+	head := parts[0]
+	if len(parts) == 1 {
+		if _, isGroup := g.children[head]; !isGroup {
+			if _, seen := g.leaves[head]; !seen {
+				g.names = append(g.names, head)
+			}
+			g.leaves[head] = full
+		}
+		return
+	}
+	child := g.children[head]
+	if child == nil {
+		if _, wasLeaf := g.leaves[head]; wasLeaf {
+			delete(g.leaves, head)
+		} else {
+			g.names = append(g.names, head)
+		}
+		child = newGroupTree()
+		g.children[head] = child
+	}
+	child.add(parts[1:], full)
+}
+
+// build returns the struct type of g and records the field path of every
+// attribute below it.
+func (g *groupTree) build(e *exprEnv, prefix string, at []int) reflect.Type {
+	fields := make([]reflect.StructField, 0, len(g.names))
+	for i, member := range g.names {
+		path := append(slices.Clone(at), i)
+		var typ reflect.Type
+		if child, ok := g.children[member]; ok {
+			typ = child.build(e, prefix, path)
+		} else {
+			full := g.leaves[member]
+			typ = goType(e.types[full])
+			e.members[full] = memberPath{prefix: prefix, index: path}
+		}
+		fields = append(fields, reflect.StructField{
+			Name: "F" + strconv.Itoa(i),
+			Type: typ,
+			Tag:  reflect.StructTag(`expr:"` + member + `"`),
+		})
+	}
+	return reflect.StructOf(fields)
 }
 
 func goType(t attribute.Type) reflect.Type {
@@ -80,24 +153,17 @@ func typed(t attribute.Type, s string) any {
 // values builds the environment for one run from the session's attributes.
 func (e *exprEnv) values(attrs map[string]string) map[string]any {
 	env := make(map[string]any, len(e.types))
-	groups := map[string]reflect.Value{}
+	groups := make(map[string]reflect.Value, len(e.groups))
 	for prefix, typ := range e.groups {
 		groups[prefix] = reflect.New(typ).Elem()
 	}
 	for name, t := range e.types {
-		prefix, member, dotted := strings.Cut(name, ".")
-		g, isGroup := groups[prefix]
-		if !dotted || !isGroup {
-			if _, taken := e.groups[name]; !taken {
-				env[name] = typed(t, attrs[name])
-			}
+		if m, ok := e.members[name]; ok {
+			groups[m.prefix].FieldByIndex(m.index).Set(reflect.ValueOf(typed(t, attrs[name])))
 			continue
 		}
-		typ := g.Type()
-		for i := range typ.NumField() {
-			if typ.Field(i).Tag.Get("expr") == member {
-				g.Field(i).Set(reflect.ValueOf(typed(t, attrs[name])))
-			}
+		if _, taken := e.groups[name]; !taken && !strings.Contains(name, ".") {
+			env[name] = typed(t, attrs[name])
 		}
 	}
 	for prefix, g := range groups {

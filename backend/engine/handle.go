@@ -35,6 +35,7 @@ func (e *Engine) Handle(ctx context.Context, s Session, in Inbound) (Turn, error
 		s.Attributes[attribute.ContactPhone] = in.ContactPhone
 	}
 	s.Attributes[attribute.MessageText] = in.Text
+	setMediaAttributes(s.Attributes, in.Media)
 	idleSince := s.LastActivity
 	s.LastActivity = now
 	if s.Paused {
@@ -154,4 +155,22 @@ func (e *Engine) problem(t *turn, msg string) {
 	msg = strings.TrimSpace(msg)
 	t.Errors = append(t.Errors, msg)
 	e.log(t, "error", msg)
+}
+
+// setMediaAttributes fills the message.media.* built-ins from the latest
+// message and removes them when it carried no attachment: like message.text,
+// they always describe the latest message. Empty values are left out rather
+// than stored, so sessions without media do not grow.
+func setMediaAttributes(attrs map[string]string, m *Media) {
+	if m == nil {
+		m = &Media{}
+	}
+	for _, kv := range [...][2]string{{attribute.MessageMediaPath, m.Path}, {attribute.MessageMediaMime, m.Mime},
+		{attribute.MessageMediaCaption, m.Caption}, {attribute.MessageMediaFilename, m.Filename}} {
+		if kv[1] == "" {
+			delete(attrs, kv[0])
+		} else {
+			attrs[kv[0]] = kv[1]
+		}
+	}
 }

@@ -66,6 +66,14 @@ export const sampleAttributes = [
   builtIn('contact.name', 'text', "The customer's WhatsApp profile name."),
   builtIn('contact.phone', 'text', "The customer's phone number (WhatsApp ID)."),
   builtIn('message.text', 'text', "The customer's latest message."),
+  builtIn(
+    'message.media.path',
+    'text',
+    "Where the file of the customer's latest message (photo, document, audio, video, sticker) is stored on this computer; empty when it had none.",
+  ),
+  builtIn('message.media.mime', 'text', "The file type of the customer's latest attachment, such as image/jpeg or application/pdf."),
+  builtIn('message.media.caption', 'text', 'The caption the customer wrote under their latest attachment.'),
+  builtIn('message.media.filename', 'text', "The file name of the customer's latest document, as they sent it."),
   builtIn('api.status', 'number', 'HTTP status of the last API call (0 when it failed).'),
   builtIn('api.error', 'text', 'What went wrong in the last API call, empty when it succeeded.'),
 ];

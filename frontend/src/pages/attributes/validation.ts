@@ -7,7 +7,17 @@ export const attributeTypes = [
 ] as const;
 
 /** Names of the attributes that always exist; the backend refuses them for custom ones. */
-export const builtInNames = ['contact.name', 'contact.phone', 'message.text', 'api.status', 'api.error'];
+export const builtInNames = [
+  'contact.name',
+  'contact.phone',
+  'message.text',
+  'message.media.path',
+  'message.media.mime',
+  'message.media.caption',
+  'message.media.filename',
+  'api.status',
+  'api.error',
+];
 
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const maxNameLength = 64;

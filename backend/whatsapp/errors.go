@@ -21,17 +21,24 @@ type APIError struct {
 	// RetryAfter is the wait Meta asked for in a Retry-After header, if any.
 	RetryAfter time.Duration
 	Err        error
+	// Op names the request that failed in Error ("send" when empty; the
+	// media requests say "upload media", "media information", "download media").
+	Op string
 }
 
 // Error returns one readable sentence.
 func (e *APIError) Error() string {
+	op := e.Op
+	if op == "" {
+		op = "send"
+	}
 	switch {
 	case e.HTTPStatus == 0 && e.Err != nil:
-		return fmt.Sprintf("whatsapp: send: %v", e.Err)
+		return fmt.Sprintf("whatsapp: %s: %v", op, e.Err)
 	case e.Code != 0:
-		return fmt.Sprintf("whatsapp: send: %s (HTTP %d, code %d)", e.Message, e.HTTPStatus, e.Code)
+		return fmt.Sprintf("whatsapp: %s: %s (HTTP %d, code %d)", op, e.Message, e.HTTPStatus, e.Code)
 	}
-	return fmt.Sprintf("whatsapp: send: %s (HTTP %d)", e.Message, e.HTTPStatus)
+	return fmt.Sprintf("whatsapp: %s: %s (HTTP %d)", op, e.Message, e.HTTPStatus)
 }
 
 // Unwrap exposes the network error, if any.

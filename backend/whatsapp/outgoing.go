@@ -38,6 +38,11 @@ type Outgoing struct {
 	Rows      []Option `json:"rows,omitempty"`
 	MediaURL  string   `json:"mediaUrl,omitempty"`
 	MediaType string   `json:"mediaType,omitempty"`
+	// MediaFile, MediaID and Filename send a file of the media store
+	// instead of a link (media_outgoing.go).
+	MediaFile string `json:"mediaFile,omitempty"`
+	MediaID   string `json:"mediaId,omitempty"`
+	Filename  string `json:"filename,omitempty"`
 	// Callback is sent as biz_opaque_callback_data, which Meta echoes in the
 	// message's status webhooks; it lets a status name the queue row of a
 	// message whose id was never recorded (a crash right after sending).
@@ -152,12 +157,9 @@ func (m Outgoing) Body() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !strings.HasPrefix(m.MediaURL, "https://") && !strings.HasPrefix(m.MediaURL, "http://") {
-			return nil, fmt.Errorf("%w: media needs an http(s) link", ErrInvalidMessage)
-		}
-		media := map[string]string{"link": m.MediaURL}
-		if m.Text != "" && kind != "audio" && kind != "sticker" {
-			media["caption"] = m.Text
+		media, err := m.mediaObject(kind)
+		if err != nil {
+			return nil, err
 		}
 		req["type"] = kind
 		req[kind] = media

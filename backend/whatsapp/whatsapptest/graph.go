@@ -34,6 +34,10 @@ type Request struct {
 	// Status is what the fake answered; ID the message id it gave.
 	Status int
 	ID     string
+	// MediaID is the id a media message was sent with (media.go), and
+	// Filename a document's file name.
+	MediaID  string
+	Filename string
 }
 
 // String renders the request compactly, for test failure messages.
@@ -68,6 +72,7 @@ type Graph struct {
 	seq      int
 	hook     *hook
 	delay    time.Duration
+	media    mediaState
 }
 
 // NewGraph starts a fake Graph API; close it with Close.
@@ -129,6 +134,9 @@ func (g *Graph) AcceptedTo(to string) []Request {
 }
 
 func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
+	if g.serveMedia(w, r) {
+		return
+	}
 	if r.Method != http.MethodPost || r.URL.Path != "/"+Version+"/"+PhoneNumberID+"/messages" {
 		http.Error(w, `{"error":{"message":"Unknown path components","code":2500}}`, http.StatusNotFound)
 		return
@@ -154,6 +162,9 @@ func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
 	if len(g.failures) > 0 {
 		fail = &g.failures[0]
 		g.failures = g.failures[1:]
+	}
+	if fail == nil && req.MediaID != "" && !g.mediaKnown(req.MediaID) {
+		fail = &ExpiredMedia
 	}
 	if fail == nil {
 		g.seq++
@@ -197,8 +208,10 @@ func decode(body []byte) (Request, string, error) {
 			} `json:"action"`
 		} `json:"interactive"`
 		Image, Video, Document, Audio, Sticker *struct {
-			Link    string `json:"link"`
-			Caption string `json:"caption"`
+			Link     string `json:"link"`
+			ID       string `json:"id"`
+			Caption  string `json:"caption"`
+			Filename string `json:"filename"`
 		}
 	}
 	if err := json.Unmarshal(body, &m); err != nil {
@@ -223,11 +236,16 @@ func decode(body []byte) (Request, string, error) {
 		}
 	default:
 		for _, media := range []*struct {
-			Link    string `json:"link"`
-			Caption string `json:"caption"`
+			Link     string `json:"link"`
+			ID       string `json:"id"`
+			Caption  string `json:"caption"`
+			Filename string `json:"filename"`
 		}{m.Image, m.Video, m.Document, m.Audio, m.Sticker} {
 			if media != nil {
-				req.Text, req.Options = media.Caption, []string{media.Link}
+				req.Text, req.MediaID, req.Filename = media.Caption, media.ID, media.Filename
+				if media.Link != "" {
+					req.Options = []string{media.Link}
+				}
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"chatflow/backend/attribute"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // recordedEvents is an Events sink that remembers event names.
@@ -44,7 +45,7 @@ func apiTestDeps(t *testing.T) (*Deps, *recordedEvents) {
 	ev := &recordedEvents{}
 	b := &Broadcaster{}
 	b.Attach(ev)
-	return &Deps{Ctx: context.Background(), DB: store.NewTestDB(t), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Events: b, Mode: "browser"}, ev
+	return &Deps{Ctx: context.Background(), DB: storetest.NewDB(t), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Events: b, Mode: "browser"}, ev
 }
 
 // supportFlow is a flow that asks for order_id, says it back and calls the
@@ -155,10 +156,7 @@ func TestAttributesService(t *testing.T) {
 func TestAttributesContactValues(t *testing.T) {
 	deps, _ := apiTestDeps(t)
 	s := NewAttributes(deps)
-	c, err := deps.DB.UpsertContact(deps.Ctx, store.Contact{WaID: "4915550001", Phone: "+49 1555 0001", Name: "Ann"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := storetest.Contact(t, deps.DB, "4915550001", "Ann")
 	for _, d := range []attribute.Definition{{Name: "qty", Type: attribute.Number}, {Name: "vip", Type: attribute.Boolean}} {
 		if _, err := s.Create(d); err != nil {
 			t.Fatal(err)
@@ -197,7 +195,7 @@ func TestAttributesContactValues(t *testing.T) {
 	}
 	want := []ContactValue{
 		{Name: "contact.name", Type: "text", Value: "Ann", BuiltIn: true},
-		{Name: "contact.phone", Type: "text", Value: "+49 1555 0001", BuiltIn: true},
+		{Name: "contact.phone", Type: "text", Value: "4915550001", BuiltIn: true},
 		{Name: "qty", Type: "number", Value: "1200"},
 		{Name: "vip", Type: "boolean", Value: ""},
 	}
@@ -223,7 +221,7 @@ func TestAttributesContactValues(t *testing.T) {
 func TestAttributesTypeChangeRefused(t *testing.T) {
 	deps, _ := apiTestDeps(t)
 	s := NewAttributes(deps)
-	c, _ := deps.DB.UpsertContact(deps.Ctx, store.Contact{WaID: "1"})
+	c := storetest.Contact(t, deps.DB, "1", "")
 	if _, err := s.Create(attribute.Definition{Name: "code", Type: attribute.Text}); err != nil {
 		t.Fatal(err)
 	}

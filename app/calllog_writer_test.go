@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"chatflow/backend/apicall"
-	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestCallLogWriter(t *testing.T) {
@@ -22,7 +22,7 @@ func TestCallLogWriter(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			db := store.NewTestDB(t)
+			db := storetest.NewDB(t)
 			ctx := context.Background()
 			w := newCallLogWriter(db, slog.New(slog.DiscardHandler))
 			if tc.start {

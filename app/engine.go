@@ -7,6 +7,7 @@ import (
 	"chatflow/backend/apicall"
 	"chatflow/backend/attribute"
 	"chatflow/backend/engine"
+	"chatflow/backend/inbox"
 	"chatflow/backend/store"
 )
 
@@ -22,7 +23,7 @@ var exprCache = engine.NewCache()
 // *apicall.Runner in production). The inbox calls Handle on it.
 func NewLiveEngine(deps *Deps, runner engine.APIRunner) *engine.Engine {
 	return engine.New(engine.Deps{
-		Flows:      deps.DB.EngineFlows(),
+		Flows:      inbox.LiveFlows(deps.DB),
 		APIs:       runner,
 		Attributes: deps.DB.LiveAttributes,
 		Logger:     deps.Log,

@@ -14,6 +14,7 @@ import (
 
 	"chatflow/backend/server"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // liveTestDeps builds Deps over a fresh database; env plays the process
@@ -21,7 +22,7 @@ import (
 func liveTestDeps(t *testing.T, env map[string]string) *Deps {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &Deps{Ctx: context.Background(), DB: store.NewTestDB(t), Log: log, Events: &Broadcaster{}, Mode: "browser",
+	return &Deps{Ctx: context.Background(), DB: storetest.NewDB(t), Log: log, Events: &Broadcaster{}, Mode: "browser",
 		Getenv: func(k string) string { return env[k] }}
 }
 

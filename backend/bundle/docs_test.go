@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"chatflow/backend/bundle"
-	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // TestDocumentedBundleImports keeps the full example of docs/bundle.md
@@ -26,7 +26,7 @@ func TestDocumentedBundleImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	res, err := bundle.Import(context.Background(), db, b, false)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"chatflow/backend/bundle"
-	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // FuzzImport feeds arbitrary files to Parse, Check and Import: a bundle is
@@ -25,7 +25,7 @@ func FuzzImport(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	db := store.NewTestDB(f)
+	db := storetest.NewDB(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := bundle.Parse(data)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"chatflow/backend/attribute"
 	"chatflow/backend/bundle"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func importExample(t *testing.T, db *store.DB, replace bool) bundle.Result {
@@ -41,7 +42,7 @@ func exportBytes(t *testing.T, db *store.DB, secrets bool) []byte {
 
 func TestImportExampleAndRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	res := importExample(t, db, false)
 	wantCreated := []string{`attribute "order_id"`, `attribute "order_status"`, `attribute "order_eta"`, `API "Order status"`, `flow "Order status"`}
 	if !reflect.DeepEqual(res.Created, wantCreated) || res.Published != "Order status" || len(res.Replaced) != 0 || len(res.Drafts) != 0 {
@@ -61,7 +62,7 @@ func TestImportExampleAndRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("an export parses: %v", err)
 	}
-	other := store.NewTestDB(t)
+	other := storetest.NewDB(t)
 	if _, err := bundle.Import(ctx, other, again, false); err != nil {
 		t.Fatalf("an export imports into a new app: %v", err)
 	}
@@ -79,7 +80,7 @@ func TestImportExampleAndRoundTrip(t *testing.T) {
 
 func TestImportRefusesExistingNamesUnlessReplace(t *testing.T) {
 	ctx := context.Background()
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	importExample(t, db, false)
 	before := exportBytes(t, db, true)
 	b, _ := bundle.Parse(readExample(t))
@@ -112,12 +113,12 @@ func TestImportRefusesExistingNamesUnlessReplace(t *testing.T) {
 
 func TestImportIsAtomic(t *testing.T) {
 	ctx := context.Background()
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	// A contact holds an order_id that cannot become a number.
 	if err := db.CreateAttribute(ctx, attribute.Definition{Name: "order_id", Type: attribute.Text}); err != nil {
 		t.Fatal(err)
 	}
-	c, _ := db.UpsertContact(ctx, store.Contact{WaID: "1555"})
+	c := storetest.Contact(t, db, "1555", "")
 	if err := db.SetContactAttribute(ctx, c.ID, "order_id", "A1001"); err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +151,7 @@ func TestImportIsAtomic(t *testing.T) {
 
 func TestSecrets(t *testing.T) {
 	ctx := context.Background()
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	def := apicall.Definition{Name: "CRM", Method: "GET", URL: "https://crm.example/api",
 		Auth: apicall.Auth{Type: "bearer", Token: "s3cret-token"}}
 	if _, err := db.SaveAPI(ctx, def); err != nil {
@@ -181,13 +182,13 @@ func TestSecrets(t *testing.T) {
 
 func TestImportWithoutSecretsIntoANewApp(t *testing.T) {
 	ctx := context.Background()
-	src := store.NewTestDB(t)
+	src := storetest.NewDB(t)
 	if _, err := src.SaveAPI(ctx, apicall.Definition{Name: "CRM", Method: "GET", URL: "https://crm.example/api",
 		Auth: apicall.Auth{Type: "apiKey", In: "header", Name: "X-Key", Value: "k"}}); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := bundle.Parse(exportBytes(t, src, false))
-	_, err := bundle.Import(ctx, store.NewTestDB(t), b, false)
+	_, err := bundle.Import(ctx, storetest.NewDB(t), b, false)
 	if err == nil || !strings.Contains(err.Error(), `API "CRM": its secret (auth.value) is not in the bundle`) {
 		t.Fatalf("err = %v", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"chatflow/backend/engine"
 	"chatflow/backend/inbox"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -73,14 +74,14 @@ func TestASendInterruptedByACrashIsNotRepeated(t *testing.T) {
 			}
 			time.Sleep(3 * grace)
 			waitFor(t, "the outbox to settle", func() bool {
-				item, _ := h.db.OutboxItem(context.Background(), 1)
+				item := storetest.OutboxItem(t, h.db, 1)
 				return item.State == store.OutboxSent
 			})
 			if got := len(h.graph.Accepted()); got != tt.wantSends {
 				t.Fatalf("the Graph API accepted %d copies, want %d", got, tt.wantSends)
 			}
-			item, _ := h.db.OutboxItem(context.Background(), 1)
-			m, _ := h.db.Message(context.Background(), item.MessageID)
+			item := storetest.OutboxItem(t, h.db, 1)
+			m := storetest.Message(t, h.db, item.MessageID)
 			if m.Status != tt.wantStatus {
 				t.Fatalf("message status %s, want %s", m.Status, tt.wantStatus)
 			}

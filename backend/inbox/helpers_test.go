@@ -13,6 +13,7 @@ import (
 	"chatflow/backend/flow"
 	"chatflow/backend/inbox"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -73,7 +74,7 @@ type harness struct {
 // real engine and a fake Graph API. mod may change the options.
 func newHarness(t *testing.T, mod ...func(*inbox.Options)) *harness {
 	t.Helper()
-	h := &harness{t: t, db: store.NewTestDB(t), graph: whatsapptest.NewGraph(), events: &events{}}
+	h := &harness{t: t, db: storetest.NewDB(t), graph: whatsapptest.NewGraph(), events: &events{}}
 	t.Cleanup(h.graph.Close)
 	ctx := context.Background()
 	f, err := h.db.CreateFlow(ctx, supportFlow(), store.FlowCheck{Valid: true})
@@ -86,7 +87,7 @@ func newHarness(t *testing.T, mod ...func(*inbox.Options)) *harness {
 	if err := h.db.PublishFlow(ctx, f.ID); err != nil {
 		t.Fatal(err)
 	}
-	eng := engine.New(engine.Deps{Flows: h.db.EngineFlows(), Attributes: h.db.Attributes})
+	eng := engine.New(engine.Deps{Flows: inbox.LiveFlows(h.db), Attributes: h.db.Attributes})
 	h.start(eng, mod...)
 	return h
 }

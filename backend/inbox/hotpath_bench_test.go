@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"chatflow/backend/inbox"
-	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -16,7 +16,7 @@ import (
 // window) committed in one transaction. The workers are not started, so the
 // figure is the insert alone. Messages come from 200 contacts.
 func BenchmarkAccept(b *testing.B) {
-	db := store.NewTestDB(b)
+	db := storetest.NewDB(b)
 	svc := inbox.New(db, inbox.Options{Runtime: func(context.Context) (inbox.Runtime, error) { return inbox.Runtime{}, nil }})
 	ctx := context.Background()
 	notes := make([]whatsapp.Notification, b.N)

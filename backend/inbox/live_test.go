@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
 
@@ -30,10 +31,7 @@ func TestConversationThroughTheRealEngine(t *testing.T) {
 		t.Fatalf("replies after tapping a button = %v", got)
 	}
 
-	c, err := h.db.ContactByWaID(ctx, ana)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := storetest.ContactByWaID(t, h.db, ana)
 	attrs, err := h.db.ContactAttributes(ctx, c.ID)
 	if err != nil || attrs["choice"] != "Track order" {
 		t.Fatalf("attributes = %v, %v; want the button's title saved", attrs, err)
@@ -90,8 +88,8 @@ func TestHandoffPausesTheBotUntilResumed(t *testing.T) {
 	if got := h.received(bo, 2); got[1].Text != "A person will answer you soon." {
 		t.Fatalf("handoff reply = %v", got[1])
 	}
-	c, _ := h.db.ContactByWaID(ctx, bo)
-	waitFor(t, "the bot to pause", func() bool { c, _ = h.db.ContactByWaID(ctx, bo); return c.BotPaused })
+	c, _ := storetest.ContactByWaID(t, h.db, bo)
+	waitFor(t, "the bot to pause", func() bool { c, _ = storetest.ContactByWaID(t, h.db, bo); return c.BotPaused })
 
 	h.post(whatsapptest.Body(whatsapptest.Inbound{From: bo, Name: "Bo", ID: "wamid.b3", Text: "are you there?"}))
 	waitFor(t, "the paused message to be closed", func() bool { return h.inboxStates()["wamid.b3"] == store.InboundSkipped })
@@ -117,7 +115,7 @@ func TestRestartSessionStartsTheFlowOver(t *testing.T) {
 	const cy = "3161234"
 	h.post(whatsapptest.Body(whatsapptest.Inbound{From: cy, Name: "Cy", ID: "wamid.c1", Text: "hi"}))
 	h.received(cy, 1)
-	c, _ := h.db.ContactByWaID(ctx, cy)
+	c, _ := storetest.ContactByWaID(t, h.db, cy)
 	waitFor(t, "the session", func() bool { s, _ := h.svc.Session(ctx, c.ID); return s.NodeID == "menu" })
 	if err := h.svc.RestartSession(ctx, c.ID); err != nil {
 		t.Fatal(err)

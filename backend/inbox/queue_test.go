@@ -11,6 +11,7 @@ import (
 	"chatflow/backend/engine"
 	"chatflow/backend/inbox"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
 
@@ -50,7 +51,7 @@ func TestStaleMessagesAreStoredButNotRun(t *testing.T) {
 			if got := h.inboxStates()["wamid.s"]; got != tt.state {
 				t.Fatalf("state = %s, want %s", got, tt.state)
 			}
-			c, _ := h.db.ContactByWaID(context.Background(), "222")
+			c, _ := storetest.ContactByWaID(t, h.db, "222")
 			msgs, _ := h.db.Messages(context.Background(), c.ID, 0, 10)
 			if msgs[0].Text != "hi" || msgs[0].Status != tt.state {
 				t.Fatalf("conversation row = %+v", msgs[0])
@@ -146,7 +147,7 @@ func TestEngineErrorsAreRetriedThenGivenUp(t *testing.T) {
 	if calls["flaky"] != 3 || calls["broken"] != 5 || calls["panics"] != 5 {
 		t.Fatalf("attempts = %v; want flaky 3, broken and panics 5", calls)
 	}
-	in, _ := h.db.Inbound(context.Background(), 2)
+	in := storetest.Inbound(t, h.db, 2)
 	if in.Error != "not answered: engine: load published flow: disk I/O error" {
 		t.Fatalf("reason kept = %q", in.Error)
 	}

@@ -10,6 +10,7 @@ import (
 	"chatflow/backend/engine"
 	"chatflow/backend/inbox"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -39,9 +40,8 @@ func TestRetriesUntilTheGraphAPIRecovers(t *testing.T) {
 	if n := len(h.graph.All()); n != 6 {
 		t.Fatalf("%d requests, want 4 failed and 2 accepted", n)
 	}
-	item, err := h.db.OutboxItem(context.Background(), 1)
-	if err != nil || item.State != store.OutboxSent || item.Attempts != 5 {
-		t.Fatalf("first reply's queue row = %+v, %v; want sent at the fifth attempt", item, err)
+	if item := storetest.OutboxItem(t, h.db, 1); item.State != store.OutboxSent || item.Attempts != 5 {
+		t.Fatalf("first reply's queue row = %+v; want sent at the fifth attempt", item)
 	}
 }
 
@@ -55,7 +55,7 @@ func TestPermanentFailureIsShownAndTheNextMessageGoes(t *testing.T) {
 	if got[0].Text != "second" {
 		t.Fatalf("delivered %v; want only the second", got)
 	}
-	c, _ := h.db.ContactByWaID(context.Background(), "402")
+	c, _ := storetest.ContactByWaID(t, h.db, "402")
 	waitFor(t, "the failure to be recorded", func() bool {
 		msgs, _ := h.db.Messages(context.Background(), c.ID, 0, 10)
 		return len(msgs) == 3 && msgs[1].Status == store.MessageFailed
@@ -152,8 +152,8 @@ func TestManualRepliesRespectTheWindow(t *testing.T) {
 	ctx := context.Background()
 	h.post(whatsapptest.Body(whatsapptest.Inbound{From: "408", ID: "wamid.m1", Text: "x"},
 		whatsapptest.Inbound{From: "409", ID: "wamid.m2", Text: "old", At: time.Now().Add(-25 * time.Hour)}))
-	open, _ := h.db.ContactByWaID(ctx, "408")
-	closed, _ := h.db.ContactByWaID(ctx, "409")
+	open, _ := storetest.ContactByWaID(t, h.db, "408")
+	closed, _ := storetest.ContactByWaID(t, h.db, "409")
 
 	v, err := h.svc.SendManual(ctx, open.ID, "Hello from a person")
 	if err != nil || v.Source != store.SourceAgent || v.Status != store.MessageQueued {
@@ -195,10 +195,9 @@ func TestNotConfiguredKeepsRepliesQueued(t *testing.T) {
 	})
 	h.post(whatsapptest.Body(whatsapptest.Inbound{From: "410", ID: "wamid.nc", Text: "x"}))
 	waitFor(t, "a failed attempt", func() bool {
-		item, err := h.db.OutboxItem(context.Background(), 1)
-		return err == nil && item.Attempts > 0
+		return storetest.OutboxItem(t, h.db, 1).Attempts > 0
 	})
-	item, _ := h.db.OutboxItem(context.Background(), 1)
+	item := storetest.OutboxItem(t, h.db, 1)
 	if item.State != store.OutboxPending || !strings.Contains(item.LastError, "not set") {
 		t.Fatalf("unconfigured send: %+v", item)
 	}

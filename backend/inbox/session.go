@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -11,7 +12,7 @@ import (
 	"chatflow/backend/store"
 )
 
-// A turn saves the session (store/sessions.go) and the contact's custom
+// A turn saves the session (engine.Session as JSON, store/sessions.go) and the contact's custom
 // attribute values (store/contact_attributes.go) in the same transaction as
 // its replies, so the three can never disagree.
 
@@ -19,11 +20,10 @@ import (
 // laid over it (they may have been edited since); a contact without a
 // session gets a fresh one.
 func loadSession(ctx context.Context, q store.Execer, contactID int64) (engine.Session, error) {
-	s, err := store.SessionTx(ctx, q, contactID)
+	s, err := sessionTx(ctx, q, contactID)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return engine.Session{}, fmt.Errorf("inbox: %w", err)
+		return engine.Session{}, err
 	}
-	s.ContactID = contactID
 	if s.Attributes == nil {
 		s.Attributes = map[string]string{}
 	}
@@ -41,7 +41,7 @@ func loadSession(ctx context.Context, q store.Execer, contactID int64) (engine.S
 // attribute values equal to the session's (a value the flow cleared is
 // removed).
 func saveSessionTx(ctx context.Context, tx *sql.Tx, s engine.Session) error {
-	if err := store.SaveSessionTx(ctx, tx, s); err != nil {
+	if err := storeSessionTx(ctx, tx, s); err != nil {
 		return err
 	}
 	stored, err := store.ContactAttributesTx(ctx, tx, s.ContactID)
@@ -65,25 +65,21 @@ func saveSessionTx(ctx context.Context, tx *sql.Tx, s engine.Session) error {
 // setPausedTx pauses or resumes the bot for a contact. Resuming also clears
 // the handoff mark in the session, so the next message is answered.
 func setPausedTx(ctx context.Context, tx *sql.Tx, contactID int64, paused bool) error {
-	res, err := tx.ExecContext(ctx, `UPDATE contacts SET bot_paused = ? WHERE id = ?`, paused, contactID)
-	if err != nil {
-		return fmt.Errorf("inbox: pause bot for contact %d: %w", contactID, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("inbox: contact %d: %w", contactID, store.ErrNotFound)
+	if err := store.SetBotPausedTx(ctx, tx, contactID, paused); err != nil {
+		return err
 	}
 	if paused {
 		return nil
 	}
-	s, err := store.SessionTx(ctx, tx, contactID)
+	s, err := sessionTx(ctx, tx, contactID)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && !s.Paused) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("inbox: %w", err)
+		return err
 	}
 	s.Paused = false
-	return store.SaveSessionTx(ctx, tx, s)
+	return storeSessionTx(ctx, tx, s)
 }
 
 // SetPaused pauses or resumes the bot for one contact. While paused, the
@@ -100,10 +96,7 @@ func (s *Service) RestartSession(ctx context.Context, contactID int64) error {
 		if err := setPausedTx(ctx, tx, contactID, false); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE contact_id = ?`, contactID); err != nil {
-			return fmt.Errorf("inbox: restart session of contact %d: %w", contactID, err)
-		}
-		return nil
+		return store.DeleteSessionTx(ctx, tx, contactID)
 	})
 }
 
@@ -111,4 +104,28 @@ func (s *Service) RestartSession(ctx context.Context, contactID int64) error {
 // panel: where the contact stands and its attribute values).
 func (s *Service) Session(ctx context.Context, contactID int64) (engine.Session, error) {
 	return loadSession(ctx, s.db.R, contactID)
+}
+
+// sessionTx decodes the contact's stored session. A contact without one
+// gets ErrNotFound and a zero session for that contact.
+func sessionTx(ctx context.Context, q store.Execer, contactID int64) (engine.Session, error) {
+	state, err := store.SessionTx(ctx, q, contactID)
+	if err != nil {
+		return engine.Session{ContactID: contactID}, err
+	}
+	var s engine.Session
+	if err := json.Unmarshal(state, &s); err != nil {
+		return engine.Session{}, fmt.Errorf("inbox: session of contact %d is unreadable: %w", contactID, err)
+	}
+	s.ContactID = contactID
+	return s, nil
+}
+
+// storeSessionTx encodes and stores the session of s.ContactID.
+func storeSessionTx(ctx context.Context, q store.Execer, s engine.Session) error {
+	state, err := json.Marshal(s)
+	if err != nil {
+		return fmt.Errorf("inbox: encode session of contact %d: %w", s.ContactID, err)
+	}
+	return store.SaveSessionTx(ctx, q, s.ContactID, state)
 }

@@ -16,6 +16,7 @@ import (
 	"chatflow/backend/inbox"
 	"chatflow/backend/server"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -35,7 +36,7 @@ type webhookEnv struct {
 
 func newWebhookEnv(t *testing.T) *webhookEnv {
 	t.Helper()
-	env := &webhookEnv{db: store.NewTestDB(t)}
+	env := &webhookEnv{db: storetest.NewDB(t)}
 	svc := inbox.New(env.db, inbox.Options{Runtime: func(context.Context) (inbox.Runtime, error) { return inbox.Runtime{}, nil }})
 	wh := &server.WhatsAppWebhook{
 		Secrets: func(context.Context) (server.WebhookSecrets, error) {

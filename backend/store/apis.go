@@ -109,7 +109,7 @@ func (db *DB) SaveAPI(ctx context.Context, def apicall.Definition) (API, error) 
 			}
 		}
 		if oldName != "" && oldName != def.Name {
-			return RenameAPIInFlowsTx(ctx, tx, oldName, def.Name)
+			return renameAPIInFlowsTx(ctx, tx, oldName, def.Name)
 		}
 		return nil
 	})

@@ -8,10 +8,11 @@ import (
 
 	"chatflow/backend/apicall"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestAPIsCRUD(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	def := apicall.Definition{
 		Name: "Order status", Method: "get", URL: "https://shop.test/api/orders/{{order_id}}",

@@ -12,10 +12,11 @@ import (
 	"chatflow/backend/attribute"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestAttributesCRUD(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	for _, d := range []attribute.Definition{
 		{Name: "order_id", Type: attribute.Text, Description: "The order number."},
@@ -62,7 +63,7 @@ func TestAttributesCRUD(t *testing.T) {
 }
 
 func TestUpdateAttributeRenamesEverywhere(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "order_id", Type: attribute.Text}))
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "other", Type: attribute.Text}))
@@ -113,7 +114,7 @@ func TestUpdateAttributeRenamesEverywhere(t *testing.T) {
 }
 
 func TestUpdateAttributeType(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "qty", Type: attribute.Text}))
 	a, b := contactA(t, db, "1"), contactA(t, db, "2")
@@ -136,7 +137,7 @@ func TestUpdateAttributeType(t *testing.T) {
 }
 
 func TestDeleteAttribute(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "tmp", Type: attribute.Text}))
 	c := contactA(t, db, "1")
@@ -163,16 +164,12 @@ func okA(t *testing.T, err error) {
 
 func contactA(t *testing.T, db *store.DB, waID string) int64 {
 	t.Helper()
-	c, err := db.UpsertContact(context.Background(), store.Contact{WaID: waID, Name: "C" + waID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.ID
+	return storetest.Contact(t, db, waID, "C"+waID).ID
 }
 
 // Renames reach the published copy that customers run, not only the draft.
 func TestRenamesReachThePublishedFlow(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "order_id", Type: attribute.Text}))
 	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "Orders", URL: "https://shop.test/{{order_id}}"})

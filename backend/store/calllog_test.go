@@ -8,10 +8,11 @@ import (
 
 	"chatflow/backend/apicall"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestCallLog(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "Orders", URL: "https://shop.test/x"})
 	if err != nil {
@@ -46,7 +47,7 @@ func TestCallLog(t *testing.T) {
 }
 
 func TestCallLogRetentionAndCascade(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "Orders", URL: "https://shop.test/x"})
 	if err != nil {
@@ -73,7 +74,7 @@ func TestCallLogRetentionAndCascade(t *testing.T) {
 }
 
 func TestNewAPIAdoptsItsUnsavedTestCalls(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	for _, name := range []string{"Order status", "order STATUS", "Other"} {
 		if _, err := db.InsertCallLog(ctx, apicall.LogEntry{APIName: name, Source: "test", Method: "GET", URL: "u", Status: 200}); err != nil {

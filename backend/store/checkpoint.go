@@ -47,7 +47,7 @@ type checkpointer struct {
 }
 
 func startCheckpointer(path string, writer *sql.DB) *checkpointer {
-	own := openPool(DSN(path, false))
+	own := openPool(dsn(path, false))
 	own.SetMaxOpenConns(1)
 	own.SetMaxIdleConns(1)
 	own.SetConnMaxLifetime(0)

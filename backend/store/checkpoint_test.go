@@ -11,7 +11,7 @@ import (
 // checkpointer alone: the writer's own threshold is far above what the test
 // writes, and nothing else checkpoints while the database stays open.
 func TestCheckpointerCopiesTheWALInTheBackground(t *testing.T) {
-	db := NewTestDB(t)
+	db := newTestDB(t)
 	ctx := context.Background()
 	if _, err := db.W.ExecContext(ctx, "CREATE TABLE filler(x BLOB)"); err != nil {
 		t.Fatal(err)

@@ -8,10 +8,11 @@ import (
 
 	"chatflow/backend/attribute"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestContactAttributes(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	a, b := contactA(t, db, "1"), contactA(t, db, "2")
 	okA(t, db.SetContactAttribute(ctx, a, "order_id", "A-1"))

@@ -24,12 +24,6 @@ type Contact struct {
 
 const contactColumns = `id, wa_id, user_id, phone, name, created_at, last_message_at, unread, bot_paused, window_expires_at`
 
-// UpsertContact creates the contact keyed by c.WaID, or refreshes the profile
-// fields Meta sent (a non-empty name, phone or user id) on the existing one.
-func (db *DB) UpsertContact(ctx context.Context, c Contact) (Contact, error) {
-	return UpsertContactTx(ctx, db.W, c)
-}
-
 // Execer is what both *sql.DB and *sql.Tx offer, so entity functions can run
 // alone or inside a caller's transaction.
 type Execer interface {
@@ -38,8 +32,10 @@ type Execer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// UpsertContactTx is UpsertContact inside the caller's transaction.
-func UpsertContactTx(ctx context.Context, q Execer, c Contact) (Contact, error) {
+// upsertContactTx creates the contact keyed by c.WaID, or refreshes the
+// profile fields Meta sent (a non-empty name, phone or user id) on the
+// existing one.
+func upsertContactTx(ctx context.Context, q Execer, c Contact) (Contact, error) {
 	if c.WaID == "" {
 		return Contact{}, fmt.Errorf("store: save contact: a WhatsApp id is required")
 	}
@@ -69,21 +65,10 @@ func (db *DB) Contact(ctx context.Context, id int64) (Contact, error) {
 	return c, nil
 }
 
-// ContactByWaID loads one contact by its WhatsApp id.
-func (db *DB) ContactByWaID(ctx context.Context, waID string) (Contact, error) {
-	c, err := scanContact(db.R.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts WHERE wa_id = ?`, waID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Contact{}, fmt.Errorf("store: contact %s: %w", waID, ErrNotFound)
-	}
-	if err != nil {
-		return Contact{}, fmt.Errorf("store: load contact %s: %w", waID, err)
-	}
-	return c, nil
-}
-
-// SetBotPaused pauses or resumes the bot for one contact.
-func (db *DB) SetBotPaused(ctx context.Context, id int64, paused bool) error {
-	res, err := db.W.ExecContext(ctx, `UPDATE contacts SET bot_paused = ? WHERE id = ?`, paused, id)
+// SetBotPausedTx pauses or resumes the bot for one contact inside the
+// caller's transaction (the inbox also clears the session's handoff mark).
+func SetBotPausedTx(ctx context.Context, q Execer, id int64, paused bool) error {
+	res, err := q.ExecContext(ctx, `UPDATE contacts SET bot_paused = ? WHERE id = ?`, paused, id)
 	if err != nil {
 		return fmt.Errorf("store: pause bot for contact %d: %w", id, err)
 	}
@@ -117,8 +102,8 @@ func fromMillis(ms int64) time.Time {
 	return time.UnixMilli(ms)
 }
 
-// Millis is the stored form of t: Unix milliseconds, 0 for the zero time.
-func Millis(t time.Time) int64 {
+// millis is the stored form of t: Unix milliseconds, 0 for the zero time.
+func millis(t time.Time) int64 {
 	if t.IsZero() {
 		return 0
 	}

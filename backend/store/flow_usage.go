@@ -7,38 +7,6 @@ import (
 	"chatflow/backend/flow"
 )
 
-// FlowUsage names the nodes of one flow that use an attribute or an API, so
-// that a refused delete can say exactly where.
-type FlowUsage struct {
-	FlowID   int64
-	FlowName string
-	NodeIDs  []string
-}
-
-// FlowsUsingAttribute lists the flows whose nodes read or write the attribute.
-func (db *DB) FlowsUsingAttribute(ctx context.Context, name string) ([]FlowUsage, error) {
-	return flowsUsing(ctx, db, func(f flow.Flow) []string { return flow.NodesUsingAttribute(f, name) })
-}
-
-// FlowsUsingAPI lists the flows whose api nodes call the API.
-func (db *DB) FlowsUsingAPI(ctx context.Context, name string) ([]FlowUsage, error) {
-	return flowsUsing(ctx, db, func(f flow.Flow) []string { return flow.NodesUsingAPI(f, name) })
-}
-
-func flowsUsing(ctx context.Context, db *DB, nodes func(flow.Flow) []string) ([]FlowUsage, error) {
-	all, err := db.AllFlows(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []FlowUsage
-	for _, f := range all {
-		if ids := nodes(f); len(ids) > 0 {
-			out = append(out, FlowUsage{FlowID: f.ID, FlowName: f.Name, NodeIDs: ids})
-		}
-	}
-	return out, nil
-}
-
 // RenameAttributeInFlowsTx renames an attribute in every flow document that
 // uses it (attribute fields, placeholders, expressions), as a new version of
 // each changed flow. Run it in the transaction that renames the attribute.
@@ -46,8 +14,8 @@ func RenameAttributeInFlowsTx(ctx context.Context, q Execer, oldName, newName st
 	return rewriteFlowsTx(ctx, q, func(f *flow.Flow) bool { return flow.RenameAttribute(f, oldName, newName) })
 }
 
-// RenameAPIInFlowsTx points every api node calling oldName at newName.
-func RenameAPIInFlowsTx(ctx context.Context, q Execer, oldName, newName string) error {
+// renameAPIInFlowsTx points every api node calling oldName at newName.
+func renameAPIInFlowsTx(ctx context.Context, q Execer, oldName, newName string) error {
 	return rewriteFlowsTx(ctx, q, func(f *flow.Flow) bool { return flow.RenameAPI(f, oldName, newName) })
 }
 

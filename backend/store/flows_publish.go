@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 
-	"chatflow/backend/engine"
 	"chatflow/backend/flow"
 )
 
@@ -76,29 +75,4 @@ func (db *DB) UnpublishFlow(ctx context.Context, id int64) error {
 		return fmt.Errorf("store: flow %d: %w", id, ErrNotFound)
 	}
 	return nil
-}
-
-// EngineFlows is the engine.FlowSource of the live bot: the published copy
-// of the published flow. A session whose flow was deleted or unpublished
-// gets engine.ErrFlowNotFound and ends.
-func (db *DB) EngineFlows() engine.FlowSource {
-	return liveSource{db}
-}
-
-type liveSource struct{ db *DB }
-
-func (s liveSource) Published(ctx context.Context) (flow.Flow, bool, error) {
-	f, err := s.db.PublishedFlow(ctx)
-	if errors.Is(err, ErrNotFound) {
-		return flow.Flow{}, false, nil
-	}
-	return f, err == nil, err
-}
-
-func (s liveSource) ByID(ctx context.Context, id int64) (flow.Flow, error) {
-	f, err := s.db.LiveFlow(ctx, id)
-	if errors.Is(err, ErrNotFound) {
-		return flow.Flow{}, fmt.Errorf("%w: %w", engine.ErrFlowNotFound, err)
-	}
-	return f, err
 }

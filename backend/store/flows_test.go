@@ -7,9 +7,10 @@ import (
 	"reflect"
 	"testing"
 
-	"chatflow/backend/engine"
+	"chatflow/backend/apicall"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func sampleFlow(name string) flow.Flow {
@@ -23,7 +24,7 @@ func sampleFlow(name string) flow.Flow {
 }
 
 func TestFlowLifecycle(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 
 	f, err := db.CreateFlow(ctx, sampleFlow("Support"), store.FlowCheck{Valid: true, Problems: 1})
@@ -79,7 +80,7 @@ func TestFlowLifecycle(t *testing.T) {
 }
 
 func TestExactlyOnePublishedFlow(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	if _, err := db.PublishedFlow(ctx); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("no published flow yet: %v", err)
@@ -116,28 +117,23 @@ func TestExactlyOnePublishedFlow(t *testing.T) {
 }
 
 func TestFlowUsageAndRename(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	f := sampleFlow("Support")
 	f.Nodes = append(f.Nodes, flow.Node{ID: "call", Type: "api", Data: flow.NodeData{API: "Orders"}})
 	created, _ := db.CreateFlow(ctx, f, store.FlowCheck{})
 	db.CreateFlow(ctx, sampleFlow("Other"), store.FlowCheck{})
 
-	uses, err := db.FlowsUsingAttribute(ctx, "order_id")
-	if err != nil || len(uses) != 2 || !reflect.DeepEqual(uses[1].NodeIDs, []string{"ask"}) {
-		t.Fatalf("attribute usage %+v %v", uses, err)
-	}
-	apiUses, _ := db.FlowsUsingAPI(ctx, "orders")
-	if len(apiUses) != 1 || apiUses[0].FlowName != "Support" || apiUses[0].NodeIDs[0] != "call" {
-		t.Fatalf("API usage %+v", apiUses)
-	}
-	err = db.Tx(ctx, func(tx *sql.Tx) error {
-		if err := store.RenameAttributeInFlowsTx(ctx, tx, "order_id", "order_no"); err != nil {
-			return err
-		}
-		return store.RenameAPIInFlowsTx(ctx, tx, "Orders", "Order API")
-	})
+	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "Orders", URL: "https://shop.test/orders"})
 	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Tx(ctx, func(tx *sql.Tx) error { return store.RenameAttributeInFlowsTx(ctx, tx, "order_id", "order_no") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	api.Definition.Name = "Order API"
+	if _, err := db.SaveAPI(ctx, api.Definition); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := db.Flow(ctx, created.ID)
@@ -147,7 +143,7 @@ func TestFlowUsageAndRename(t *testing.T) {
 }
 
 func TestPublishedCopyIgnoresLaterDrafts(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	f, _ := db.CreateFlow(ctx, sampleFlow("Live"), store.FlowCheck{Valid: true})
 	other, _ := db.CreateFlow(ctx, sampleFlow("Other"), store.FlowCheck{Valid: true})
@@ -170,11 +166,7 @@ func TestPublishedCopyIgnoresLaterDrafts(t *testing.T) {
 		t.Fatalf("summaries %+v", list)
 	}
 
-	src := db.EngineFlows()
-	if got, ok, err := src.Published(ctx); err != nil || !ok || got.Version != 1 {
-		t.Fatalf("engine source published %+v %v %v", got, ok, err)
-	}
-	if _, err := src.ByID(ctx, other.ID); !errors.Is(err, engine.ErrFlowNotFound) {
+	if _, err := db.LiveFlow(ctx, other.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("an unpublished flow is gone for live sessions: %v", err)
 	}
 
@@ -185,7 +177,7 @@ func TestPublishedCopyIgnoresLaterDrafts(t *testing.T) {
 		t.Fatalf("publishing again takes the draft live: %+v", live)
 	}
 	db.UnpublishFlow(ctx, f.ID)
-	if _, ok, err := src.Published(ctx); ok || err != nil {
-		t.Fatalf("nothing published: %v %v", ok, err)
+	if _, err := db.PublishedFlow(ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("nothing published: %v", err)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // failing or panicking body costs the others nothing; each caller gets its
 // own outcome.
 func TestGroupTxSharesOneCommitAndIsolatesAFailure(t *testing.T) {
-	db := NewTestDB(t)
+	db := newTestDB(t)
 	ctx := context.Background()
 	if _, err := db.W.ExecContext(ctx, "CREATE TABLE rows(name TEXT PRIMARY KEY)"); err != nil {
 		t.Fatal(err)
@@ -95,7 +95,7 @@ func TestGroupTxSharesOneCommitAndIsolatesAFailure(t *testing.T) {
 
 // A caller alone commits at once and sees a commit failure as its error.
 func TestGroupTxAloneReportsItsError(t *testing.T) {
-	db := NewTestDB(t)
+	db := newTestDB(t)
 	ctx := context.Background()
 	err := db.GroupTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "INSERT INTO no_such_table VALUES(1)")

@@ -50,13 +50,13 @@ func ResolveContactTx(ctx context.Context, q Execer, waID, userID, name string) 
 			WHERE user_id = ? OR wa_id = ? ORDER BY id LIMIT 1`, userID, userID))
 		switch {
 		case err == nil:
-			return UpsertContactTx(ctx, q, Contact{WaID: c.WaID, UserID: userID, Name: name})
+			return upsertContactTx(ctx, q, Contact{WaID: c.WaID, UserID: userID, Name: name})
 		case !errors.Is(err, sql.ErrNoRows):
 			return Contact{}, fmt.Errorf("store: find contact %s: %w", userID, err)
 		}
-		return UpsertContactTx(ctx, q, Contact{WaID: userID, UserID: userID, Name: name})
+		return upsertContactTx(ctx, q, Contact{WaID: userID, UserID: userID, Name: name})
 	}
-	return UpsertContactTx(ctx, q, Contact{WaID: waID, UserID: userID, Phone: waID, Name: name})
+	return upsertContactTx(ctx, q, Contact{WaID: waID, UserID: userID, Phone: waID, Name: name})
 }
 
 // InsertInboundTx queues one customer message. It reports false, and stores
@@ -71,8 +71,8 @@ func InsertInboundTx(ctx context.Context, q Execer, in Inbound) (Inbound, bool, 
 	}
 	row := q.QueryRowContext(ctx, `INSERT INTO inbox(wa_message_id, contact_id, message_id, payload, sent_at, received_at, state, error, processed_at)
 		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(wa_message_id) DO NOTHING RETURNING id`,
-		in.WaMessageID, in.ContactID, in.MessageID, in.Payload, Millis(in.SentAt), in.ReceivedAt.UnixMilli(),
-		in.State, in.Error, Millis(in.ProcessedAt))
+		in.WaMessageID, in.ContactID, in.MessageID, in.Payload, millis(in.SentAt), in.ReceivedAt.UnixMilli(),
+		in.State, in.Error, millis(in.ProcessedAt))
 	err := row.Scan(&in.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Inbound{}, false, nil
@@ -159,18 +159,6 @@ func (db *DB) earliest(ctx context.Context, what, query string) (time.Time, bool
 		return time.Time{}, false, nil
 	}
 	return time.UnixMilli(at.Int64), true, nil
-}
-
-// Inbound loads one queued message by id.
-func (db *DB) Inbound(ctx context.Context, id int64) (Inbound, error) {
-	in, err := scanInbound(db.R.QueryRowContext(ctx, `SELECT `+inboundColumns+` FROM inbox WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Inbound{}, fmt.Errorf("store: queued message %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return Inbound{}, fmt.Errorf("store: load queued message %d: %w", id, err)
-	}
-	return in, nil
 }
 
 // FinishInboundTx closes a queued message with its final state.

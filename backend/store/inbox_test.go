@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // queueMessage stores one customer message the way the webhook does.
@@ -44,7 +45,7 @@ func queueMessage(t *testing.T, db *store.DB, waID, wamid string, sent time.Time
 }
 
 func TestInboundQueueOrderAndDedupe(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	now := time.Now()
 	a1, ok1 := queueMessage(t, db, "111", "wamid.a1", now)
@@ -98,7 +99,7 @@ func TestInboundQueueOrderAndDedupe(t *testing.T) {
 }
 
 func TestResolveContact(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	tests := []struct {
 		name         string

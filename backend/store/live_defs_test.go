@@ -12,7 +12,7 @@ import (
 // The live bot sees a save or a publish at once, though it reuses decoded
 // values in between.
 func TestLiveReadsSeeEveryChange(t *testing.T) {
-	db := NewTestDB(t)
+	db := newTestDB(t)
 	ctx := context.Background()
 	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "orders", Method: "GET", URL: "http://127.0.0.1:1/a"})
 	if err != nil {
@@ -71,7 +71,7 @@ func TestLiveReadsSeeEveryChange(t *testing.T) {
 // the triggers' back (they are dropped here to show it) is not seen until
 // the counter moves, as it does for any real change, from any connection.
 func TestLiveReadsComeFromTheCacheUntilTheDefinitionsChange(t *testing.T) {
-	db := NewTestDB(t)
+	db := newTestDB(t)
 	ctx := context.Background()
 	if _, err := db.SaveAPI(ctx, apicall.Definition{Name: "orders", Method: "GET", URL: "http://127.0.0.1:1/a"}); err != nil {
 		t.Fatal(err)

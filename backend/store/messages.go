@@ -70,18 +70,6 @@ func InsertMessageTx(ctx context.Context, q Execer, m Message) (Message, error) 
 	return m, nil
 }
 
-// Message loads one message by id.
-func (db *DB) Message(ctx context.Context, id int64) (Message, error) {
-	m, err := scanMessage(db.R.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Message{}, fmt.Errorf("store: message %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return Message{}, fmt.Errorf("store: load message %d: %w", id, err)
-	}
-	return m, nil
-}
-
 // Messages returns up to limit messages of one conversation older than
 // beforeID (0: the newest), oldest first.
 func (db *DB) Messages(ctx context.Context, contactID, beforeID int64, limit int) ([]Message, error) {
@@ -121,7 +109,7 @@ var statusRank = map[string]int{MessageQueued: 0, MessageSent: 1, MessageDeliver
 // knows as waMessageID. It reports the updated message and true when the
 // status changed something. A status older than the stored one is ignored;
 // a status for an id not known yet is kept in a backlog and applied when the
-// Graph API's answer for that message is recorded (see MarkOutboxSent).
+// Graph API's answer for that message is recorded (see MarkOutboxSentBatch).
 func ApplyStatusTx(ctx context.Context, q Execer, waMessageID, status, errText string, at time.Time) (Message, bool, error) {
 	m, err := scanMessage(q.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages
 		WHERE wa_message_id = ? AND direction = 'out'`, waMessageID))
@@ -197,14 +185,14 @@ func applyBacklogTx(ctx context.Context, q Execer, waMessageID string) error {
 	return nil
 }
 
-// SetMessageStatusTx sets the status (and error, and Meta's id when known)
+// setMessageStatusTx sets the status (and error, and Meta's id when known)
 // of one message by id.
-func SetMessageStatusTx(ctx context.Context, q Execer, id int64, status, errText, waMessageID string, at time.Time) error {
+func setMessageStatusTx(ctx context.Context, q Execer, id int64, status, errText, waMessageID string, at time.Time) error {
 	_, err := q.ExecContext(ctx, setMessageStatusSQL, status, errText, waMessageID, waMessageID, at.UnixMilli(), id)
 	return setMessageStatusErr(id, waMessageID, err)
 }
 
-// SetMessageStatusReturningTx is SetMessageStatusTx that also returns the
+// SetMessageStatusReturningTx is setMessageStatusTx that also returns the
 // updated message, in one statement instead of an update and a read.
 func SetMessageStatusReturningTx(ctx context.Context, q Execer, id int64, status, errText, waMessageID string, at time.Time) (Message, error) {
 	m, err := scanMessage(q.QueryRowContext(ctx, setMessageStatusSQL+` RETURNING `+messageColumns,
@@ -244,16 +232,4 @@ func scanMessage(r rowScanner) (Message, error) {
 // uniqueViolation reports whether err is SQLite's unique-constraint failure.
 func uniqueViolation(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
-}
-
-// MessageTx loads one message by id inside the caller's transaction.
-func MessageTx(ctx context.Context, q Execer, id int64) (Message, error) {
-	m, err := scanMessage(q.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Message{}, fmt.Errorf("store: message %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return Message{}, fmt.Errorf("store: load message %d: %w", id, err)
-	}
-	return m, nil
 }

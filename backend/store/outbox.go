@@ -81,31 +81,9 @@ func (db *DB) NextOutboxTime(ctx context.Context) (time.Time, bool, error) {
 		SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY contact_id)`)
 }
 
-// OutboxItem loads one queued message by id.
-func (db *DB) OutboxItem(ctx context.Context, id int64) (OutboxItem, error) {
-	item, err := scanOutbox(db.R.QueryRowContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return OutboxItem{}, fmt.Errorf("store: outgoing message %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return OutboxItem{}, fmt.Errorf("store: load outgoing message %d: %w", id, err)
-	}
-	return item, nil
-}
-
-// MarkOutboxSent records that the Graph API accepted the message and gave it
-// waMessageID, on both the queue row and the conversation message.
-func (db *DB) MarkOutboxSent(ctx context.Context, item OutboxItem, waMessageID string, at time.Time) (Message, error) {
-	var m Message
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		m, err = markOutboxSentTx(ctx, tx, item, waMessageID, at)
-		return err
-	})
-	return m, err
-}
-
-// markOutboxSentTx is MarkOutboxSent inside the caller's transaction.
+// markOutboxSentTx records inside the caller's transaction that the Graph
+// API accepted the message and gave it waMessageID, on both the queue row
+// and the conversation message.
 func markOutboxSentTx(ctx context.Context, q Execer, item OutboxItem, waMessageID string, at time.Time) (Message, error) {
 	if _, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '',
 		sending_at = 0 WHERE id = ?`, at.UnixMilli(), item.ID); err != nil {
@@ -142,16 +120,6 @@ func markMessageSentTx(ctx context.Context, q Execer, messageID int64, waMessage
 		return nil
 	}
 	return applyBacklogTx(ctx, q, waMessageID)
-}
-
-// BeginSend records that an attempt to send the row starts now. Every
-// outcome (sent, retry, failed) clears the mark, so a mark found at startup
-// means the process died during the attempt.
-func (db *DB) BeginSend(ctx context.Context, id int64, at time.Time) error {
-	if _, err := db.W.ExecContext(ctx, `UPDATE outbox SET sending_at = ? WHERE id = ?`, at.UnixMilli(), id); err != nil {
-		return fmt.Errorf("store: start sending message %d: %w", id, err)
-	}
-	return nil
 }
 
 // ParkInterruptedSends holds back, until until, every pending row whose last
@@ -204,7 +172,7 @@ func (db *DB) FailOutbox(ctx context.Context, item OutboxItem, reason string, at
 			sending_at = 0 WHERE id = ?`, reason, item.ID); err != nil {
 			return fmt.Errorf("store: mark message %d failed: %w", item.ID, err)
 		}
-		if err := SetMessageStatusTx(ctx, tx, item.MessageID, MessageFailed, reason, "", at); err != nil {
+		if err := setMessageStatusTx(ctx, tx, item.MessageID, MessageFailed, reason, "", at); err != nil {
 			return err
 		}
 		var err error

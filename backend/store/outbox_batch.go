@@ -14,9 +14,12 @@ type SentOutbox struct {
 	At          time.Time
 }
 
-// BeginSends is BeginSend for a whole send round in one transaction (one
-// commit instead of one per message). A row marked here and never attempted
-// must be cleared with ClearSends, or a restart holds it back as interrupted.
+// BeginSends records that an attempt to send each row of a round starts
+// now, in one transaction (one commit instead of one per message). Every
+// outcome (sent, retry, failed) clears the mark, so a mark found at startup
+// means the process died during the attempt. A row marked here and never
+// attempted must be cleared with ClearSends, or a restart holds it back as
+// interrupted.
 func (db *DB) BeginSends(ctx context.Context, ids []int64, at time.Time) error {
 	if len(ids) == 0 {
 		return nil
@@ -47,8 +50,8 @@ func (db *DB) ClearSends(ctx context.Context, ids []int64) error {
 	})
 }
 
-// MarkOutboxSentBatch is MarkOutboxSent for every message a send round got
-// out, in one transaction (group commit). It returns the conversation
+// MarkOutboxSentBatch records every message a send round got out (the
+// Graph API accepted it and gave it an id), in one transaction (group commit). It returns the conversation
 // messages in the order of sent. Until it commits, the rows keep their
 // attempt mark, so a crash in between is settled like any interrupted send.
 func (db *DB) MarkOutboxSentBatch(ctx context.Context, sent []SentOutbox) ([]Message, error) {

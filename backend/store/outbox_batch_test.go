@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // TestOutboxSendRoundGroupCommit covers a send round written as two
@@ -13,7 +14,7 @@ import (
 // marked but never attempted is cleared, and a row left marked (the process
 // died before the round was recorded) is parked at startup.
 func TestOutboxSendRoundGroupCommit(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	now := time.Now()
 	a, _ := queueMessage(t, db, "111", "wamid.in.a", now)

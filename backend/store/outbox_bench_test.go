@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // BenchmarkOutboxClaim measures the sender's bookkeeping for one reply: find
@@ -15,16 +16,12 @@ import (
 // Graph API call itself is left out). Replies are spread over 200 contacts as
 // in the load test.
 func BenchmarkOutboxClaim(b *testing.B) {
-	db := store.NewTestDB(b)
+	db := storetest.NewDB(b)
 	ctx := context.Background()
 	const contacts = 200
 	ids := make([]int64, contacts)
 	for i := range ids {
-		c, err := db.UpsertContact(ctx, store.Contact{WaID: fmt.Sprintf("5511%07d", i), Phone: fmt.Sprintf("5511%07d", i)})
-		if err != nil {
-			b.Fatal(err)
-		}
-		ids[i] = c.ID
+		ids[i] = storetest.Contact(b, db, fmt.Sprintf("5511%07d", i), "").ID
 	}
 	past := time.Now().Add(-time.Second)
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
@@ -51,10 +48,11 @@ func BenchmarkOutboxClaim(b *testing.B) {
 		if err != nil || len(due) != 1 {
 			b.Fatalf("due = %v, %v at %d", due, err, i)
 		}
-		if err := db.BeginSend(ctx, due[0].ID, time.Now()); err != nil {
+		if err := db.BeginSends(ctx, []int64{due[0].ID}, time.Now()); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := db.MarkOutboxSent(ctx, due[0], fmt.Sprintf("wamid.out.%d", i), time.Now()); err != nil {
+		sent := []store.SentOutbox{{Item: due[0], WaMessageID: fmt.Sprintf("wamid.out.%d", i), At: time.Now()}}
+		if _, err := db.MarkOutboxSentBatch(ctx, sent); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func queueReply(t *testing.T, db *store.DB, contactID int64, text string, after time.Time) store.OutboxItem {
@@ -34,7 +35,7 @@ func queueReplyAt(t *testing.T, db *store.DB, contactID int64, text string, afte
 }
 
 func TestOutboxHeadOfLinePerContact(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	now := time.Now()
 	a, _ := queueMessage(t, db, "111", "wamid.in.a", now)
@@ -62,7 +63,7 @@ func TestOutboxHeadOfLinePerContact(t *testing.T) {
 	if len(due) != 2 || due[0].ID != b1.ID || due[1].ID != a1.ID || due[1].Attempts != 1 || due[1].LastError != "HTTP 500" {
 		t.Fatalf("due at +11s = %+v", due)
 	}
-	m, err := db.MarkOutboxSent(ctx, due[1], "wamid.out.a1", now)
+	m, err := markSent(t, db, due[1], "wamid.out.a1", now)
 	if err != nil || m.Status != store.MessageSent || m.WaMessageID != "wamid.out.a1" {
 		t.Fatalf("sent: %+v, %v", m, err)
 	}
@@ -81,7 +82,7 @@ func TestOutboxHeadOfLinePerContact(t *testing.T) {
 }
 
 func TestStatusesMoveForwardAndWaitForUnknownIDs(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	now := time.Now()
 	in, _ := queueMessage(t, db, "111", "wamid.in", now)
@@ -103,7 +104,7 @@ func TestStatusesMoveForwardAndWaitForUnknownIDs(t *testing.T) {
 	if _, changed := apply("wamid.out", store.MessageDelivered, ""); changed {
 		t.Fatal("a status for an unknown id changed something")
 	}
-	m, err := db.MarkOutboxSent(ctx, item, "wamid.out", now)
+	m, err := markSent(t, db, item, "wamid.out", now)
 	if err != nil || m.Status != store.MessageDelivered {
 		t.Fatalf("after the answer was recorded: %+v, %v; want delivered from the backlog", m, err)
 	}
@@ -126,7 +127,7 @@ func TestStatusesMoveForwardAndWaitForUnknownIDs(t *testing.T) {
 	}
 	// A failure reported by a status webhook keeps Meta's reason.
 	item2 := queueReply(t, db, in.ContactID, "second", now)
-	if _, err := db.MarkOutboxSent(ctx, item2, "wamid.out2", now); err != nil {
+	if _, err := markSent(t, db, item2, "wamid.out2", now); err != nil {
 		t.Fatal(err)
 	}
 	m, changed := apply("wamid.out2", store.MessageFailed, "Re-engagement message (code 131047)")
@@ -136,14 +137,14 @@ func TestStatusesMoveForwardAndWaitForUnknownIDs(t *testing.T) {
 }
 
 func TestInterruptedSendsWaitForTheirStatus(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	now := time.Now()
 	in, _ := queueMessage(t, db, "111", "wamid.in", now)
 	a := queueReply(t, db, in.ContactID, "a", now)
 	b := queueReply(t, db, in.ContactID, "b", now)
 	// The process dies while sending a: the mark stays.
-	if err := db.BeginSend(ctx, a.ID, now); err != nil {
+	if err := db.BeginSends(ctx, []int64{a.ID}, now); err != nil {
 		t.Fatal(err)
 	}
 	n, err := db.ParkInterruptedSends(ctx, now.Add(30*time.Second))
@@ -167,7 +168,7 @@ func TestInterruptedSendsWaitForTheirStatus(t *testing.T) {
 	if len(due) != 1 || due[0].ID != b.ID {
 		t.Fatalf("after settling a: %+v; want b", due)
 	}
-	m, _ := db.Message(ctx, a.MessageID)
+	m := storetest.Message(t, db, a.MessageID)
 	if m.Status != store.MessageSent || m.WaMessageID != "wamid.out.a" {
 		t.Fatalf("settled message = %+v", m)
 	}
@@ -191,7 +192,17 @@ func TestInterruptedSendsWaitForTheirStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m, err = db.MarkOutboxSent(ctx, a, "wamid.out.a", now); err != nil || m.Status != store.MessageRead {
-		t.Fatalf("late MarkOutboxSent: %+v, %v", m, err)
+	if m, err = markSent(t, db, a, "wamid.out.a", now); err != nil || m.Status != store.MessageRead {
+		t.Fatalf("late markSent: %+v, %v", m, err)
 	}
+}
+
+// markSent records one accepted send the way a send round does.
+func markSent(t *testing.T, db *store.DB, item store.OutboxItem, waMessageID string, at time.Time) (store.Message, error) {
+	t.Helper()
+	ms, err := db.MarkOutboxSentBatch(context.Background(), []store.SentOutbox{{Item: item, WaMessageID: waMessageID, At: at}})
+	if err != nil {
+		return store.Message{}, err
+	}
+	return ms[0], nil
 }

@@ -73,24 +73,6 @@ func (db *DB) SetIntSetting(ctx context.Context, key string, v int) error {
 	return db.SetSetting(ctx, key, strconv.Itoa(v))
 }
 
-// BoolSetting returns the boolean under key, or def when unset or unreadable.
-func (db *DB) BoolSetting(ctx context.Context, key string, def bool) (bool, error) {
-	v, ok, err := db.Setting(ctx, key)
-	if err != nil || !ok {
-		return def, err
-	}
-	b, perr := strconv.ParseBool(v)
-	if perr != nil {
-		return def, nil
-	}
-	return b, nil
-}
-
-// SetBoolSetting stores a boolean under key.
-func (db *DB) SetBoolSetting(ctx context.Context, key string, v bool) error {
-	return db.SetSetting(ctx, key, strconv.FormatBool(v))
-}
-
 // DurationSetting returns the duration under key (Go syntax such as "10m"),
 // or def when unset or unreadable.
 func (db *DB) DurationSetting(ctx context.Context, key string, def time.Duration) (time.Duration, error) {

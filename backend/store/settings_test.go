@@ -2,14 +2,17 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"testing"
 	"time"
 
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestTypedSettings(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 
 	if v, _ := db.IntSetting(ctx, "n", 7); v != 7 {
@@ -24,10 +27,6 @@ func TestTypedSettings(t *testing.T) {
 		t.Errorf("unreadable int = %d, want the default", v)
 	}
 
-	db.SetBoolSetting(ctx, "b", true)
-	if v, _ := db.BoolSetting(ctx, "b", false); !v {
-		t.Error("bool not stored")
-	}
 	db.SetDurationSetting(ctx, "d", 90*time.Second)
 	if v, _ := db.DurationSetting(ctx, "d", time.Minute); v != 90*time.Second {
 		t.Errorf("duration = %v", v)
@@ -42,29 +41,42 @@ func TestTypedSettings(t *testing.T) {
 	}
 }
 
-func TestUpsertContactKeepsKnownFields(t *testing.T) {
-	db := store.NewTestDB(t)
+func TestResolveContactKeepsKnownFields(t *testing.T) {
+	db := storetest.NewDB(t)
 	ctx := context.Background()
-	first, err := db.UpsertContact(ctx, store.Contact{WaID: "31600000001", Phone: "+31600000001", Name: "Ana"})
+	resolve := func(waID, userID, name string) (store.Contact, error) {
+		var c store.Contact
+		err := db.Tx(ctx, func(tx *sql.Tx) error {
+			var err error
+			c, err = store.ResolveContactTx(ctx, tx, waID, userID, name)
+			return err
+		})
+		return c, err
+	}
+	first, err := resolve("31600000001", "", "Ana")
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := db.UpsertContact(ctx, store.Contact{WaID: "31600000001", UserID: "NL.123"})
+	again, err := resolve("31600000001", "NL.123", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.ID != first.ID || again.Name != "Ana" || again.Phone != "+31600000001" || again.UserID != "NL.123" {
+	if again.ID != first.ID || again.Name != "Ana" || again.Phone != "31600000001" || again.UserID != "NL.123" {
 		t.Errorf("upsert merged wrongly: %+v", again)
 	}
-	if _, err := db.UpsertContact(ctx, store.Contact{}); err == nil {
+	if _, err := resolve("", "", "Bo"); err == nil {
 		t.Error("a contact without a WhatsApp id was accepted")
 	}
-	if err := db.SetBotPaused(ctx, first.ID, true); err != nil {
+	if err := db.Tx(ctx, func(tx *sql.Tx) error { return store.SetBotPausedTx(ctx, tx, first.ID, true) }); err != nil {
 		t.Fatal(err)
 	}
 	c, _ := db.Contact(ctx, first.ID)
 	if !c.BotPaused {
 		t.Error("pause not stored")
+	}
+	err = db.Tx(ctx, func(tx *sql.Tx) error { return store.SetBotPausedTx(ctx, tx, 999, true) })
+	if !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("pausing a missing contact: %v", err)
 	}
 	if _, err := db.Contact(ctx, 999); err == nil {
 		t.Error("missing contact loaded")

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"testing"
 
-	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 // The connections keep prepared statements; these cases are the ones a
 // cache can get wrong.
 func TestStatementCache(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	if _, err := db.W.ExecContext(ctx, `CREATE TABLE cache_probe(id INTEGER PRIMARY KEY, v TEXT)`); err != nil {
 		t.Fatal(err)

@@ -51,8 +51,8 @@ var pragmas = []string{
 	"temp_store(MEMORY)",
 }
 
-// DSN builds the modernc driver's connection string for path.
-func DSN(path string, readOnly bool) string {
+// dsn builds the modernc driver's connection string for path.
+func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	for _, p := range pragmas {
 		q.Add("_pragma", p)
@@ -72,7 +72,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("store: create data folder: %w", err)
 	}
-	w := openPool(DSN(path, false))
+	w := openPool(dsn(path, false))
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
@@ -84,7 +84,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	r := openPool(DSN(path, true))
+	r := openPool(dsn(path, true))
 	n := max(4, runtime.NumCPU())
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)

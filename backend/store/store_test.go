@@ -11,10 +11,11 @@ import (
 	"testing"
 
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestOpenAppliesPragmasOnEveryConnection(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	checks := []struct {
 		pragma string
@@ -48,7 +49,7 @@ func TestOpenAppliesPragmasOnEveryConnection(t *testing.T) {
 }
 
 func TestReaderPoolRefusesWrites(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	_, err := db.R.Exec(`INSERT INTO settings(key, value, updated_at) VALUES('x', 'y', 0)`)
 	if err == nil {
 		t.Fatal("a write through the reader pool succeeded")
@@ -116,7 +117,7 @@ func TestOpenOnReadOnlyFolderFailsClearly(t *testing.T) {
 }
 
 func TestConcurrentWritesQueueInsteadOfFailing(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	errs := make(chan error, 50)
@@ -124,8 +125,10 @@ func TestConcurrentWritesQueueInsteadOfFailing(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := db.UpsertContact(ctx, store.Contact{WaID: fmt.Sprintf("wa%d", i), Name: "Customer"})
-			errs <- err
+			errs <- db.Tx(ctx, func(tx *sql.Tx) error {
+				_, err := store.ResolveContactTx(ctx, tx, fmt.Sprintf("wa%d", i), "", "Customer")
+				return err
+			})
 		}()
 	}
 	wg.Wait()
@@ -138,7 +141,7 @@ func TestConcurrentWritesQueueInsteadOfFailing(t *testing.T) {
 }
 
 func TestTxRollsBackOnError(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	boom := errors.New("boom")
 	err := db.Tx(ctx, func(tx *sql.Tx) error {

@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// NewTestDB opens a fresh, fully migrated database in a temporary folder and
-// closes it when the test ends. Any package's tests may use it.
-func NewTestDB(tb testing.TB) *DB {
+// newTestDB opens a fresh database for this package's own tests (storetest
+// imports store, so they cannot use it).
+func newTestDB(tb testing.TB) *DB {
 	tb.Helper()
 	db, err := Open(context.Background(), filepath.Join(tb.TempDir(), "chatflow.db"))
 	if err != nil {

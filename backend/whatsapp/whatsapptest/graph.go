@@ -134,7 +134,7 @@ func (g *Graph) AcceptedTo(to string) []Request {
 }
 
 func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
-	if g.serveMedia(w, r) {
+	if g.servePhoneNumber(w, r) || g.serveMedia(w, r) {
 		return
 	}
 	if r.Method != http.MethodPost || r.URL.Path != "/"+Version+"/"+PhoneNumberID+"/messages" {

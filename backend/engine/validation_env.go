@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"chatflow/backend/apicall"
 	"chatflow/backend/attribute"
 )
 
@@ -14,6 +15,9 @@ type ValidationEnv struct {
 	types map[string]attribute.Type
 	apis  map[string]bool
 	env   *exprEnv
+	// apiWarnings holds apicall.Lint's sentences per lower-cased API name
+	// (nil until WithAPIs).
+	apiWarnings map[string][]string
 }
 
 // NewValidationEnv builds an environment from the custom attribute
@@ -24,6 +28,25 @@ func NewValidationEnv(defs []attribute.Definition, apiNames []string) *Validatio
 		v.apis[strings.ToLower(n)] = true
 	}
 	return v
+}
+
+// WithAPIs makes the environment check the definitions of the APIs the
+// flow calls too (flow.APIChecker): their apicall.Lint warnings show on the
+// API nodes that call them.
+func (v *ValidationEnv) WithAPIs(defs []apicall.Definition) *ValidationEnv {
+	v.apiWarnings = make(map[string][]string, len(defs))
+	for _, d := range defs {
+		for _, w := range apicall.Lint(d, v.AttributeExists) {
+			v.apiWarnings[strings.ToLower(d.Name)] = append(v.apiWarnings[strings.ToLower(d.Name)], w.Message)
+		}
+	}
+	return v
+}
+
+// APIWarnings returns the warnings of the API called name (none unless
+// WithAPIs was given its definition).
+func (v *ValidationEnv) APIWarnings(name string) []string {
+	return v.apiWarnings[strings.ToLower(name)]
 }
 
 // AttributeExists reports whether name is a built-in or custom attribute.

@@ -39,6 +39,14 @@ type ConditionChecker interface {
 	CheckCondition(expr string) error
 }
 
+// APIChecker is an optional extension of Env: when the Env has it, each
+// API node also shows the warnings of the API it calls (a body that is not
+// JSON, a placeholder that names no attribute), so a flow's problems list
+// covers the APIs it depends on.
+type APIChecker interface {
+	APIWarnings(name string) []string
+}
+
 // HasErrors reports whether any problem is an error (and not a warning).
 func HasErrors(problems []Problem) bool {
 	return CountErrors(problems) > 0

@@ -174,6 +174,12 @@ func (v *validator) checkAPI(n Node) {
 		v.add(SeverityError, n.ID, "api", "Choose the API to call.")
 	case v.env != nil && !v.env.APIExists(d.API):
 		v.add(SeverityError, n.ID, "api", "There is no API named %q.", d.API)
+	default:
+		if ac, ok := v.env.(APIChecker); ok {
+			for _, w := range ac.APIWarnings(d.API) {
+				v.add(SeverityWarning, n.ID, "api", "The API %q: %s", d.API, w)
+			}
+		}
 	}
 	if len(d.Routes) > MaxRoutesPerAPINode {
 		v.add(SeverityError, n.ID, "routes", "An API node has at most %d routes.", MaxRoutesPerAPINode)

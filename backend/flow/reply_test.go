@@ -8,7 +8,9 @@ import (
 
 func TestSendsAReply(t *testing.T) {
 	start := flow.Node{ID: "s", Type: "start"}
-	edge := func(from, to string) flow.Edge { return flow.Edge{ID: from + to, Source: from, SourceHandle: "out", Target: to} }
+	edge := func(from, to string) flow.Edge {
+		return flow.Edge{ID: from + to, Source: from, SourceHandle: "out", Target: to}
+	}
 	tests := []struct {
 		name  string
 		nodes []flow.Node

@@ -19,6 +19,9 @@ type Config struct {
 	APIVersion    string
 	PhoneNumberID string
 	AccessToken   string
+	// BusinessAccountID is the WhatsApp Business Account (WABA) id, which
+	// owns the message templates.
+	BusinessAccountID string
 }
 
 // ErrNotConfigured is returned by Send when the phone number ID or access

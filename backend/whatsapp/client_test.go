@@ -35,7 +35,7 @@ func TestClientSend(t *testing.T) {
 		{name: "server error", status: 500, body: `{"error":{"message":"An unknown error occurred","code":1}}`, wantErr: true, retryable: true, reason: "An unknown error occurred"},
 		{name: "bad gateway without a body", status: 502, body: ``, wantErr: true, retryable: true, reason: "Bad Gateway"},
 		{name: "outside the window", status: 400, body: `{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,"error_data":{"messaging_product":"whatsapp","details":"More than 24 hours have passed since the recipient last replied to the sender number."}}}`,
-			wantErr: true, reason: "(#131047) Re-engagement message: More than 24 hours have passed since the recipient last replied to the sender number."},
+			wantErr: true, reason: "(#131047) Re-engagement message: More than 24 hours have passed since the recipient last replied to the sender number. " + whatsapp.ReEngagementHint},
 		{name: "bad token", status: 401, body: `{"error":{"message":"Invalid OAuth access token - Cannot parse access token","type":"OAuthException","code":190}}`,
 			wantErr: true, reason: "Invalid OAuth access token - Cannot parse access token"},
 		{name: "recipient not allowed", status: 400, body: `{"error":{"message":"(#131030) Recipient phone number not in allowed list","code":131030}}`,

@@ -79,7 +79,7 @@ func Reason(err error) string {
 		if apiErr.HTTPStatus == 0 {
 			return "Could not reach WhatsApp: " + apiErr.Err.Error()
 		}
-		return apiErr.Message
+		return withHint(apiErr.Message, apiErr.Code)
 	}
 	if err == nil {
 		return ""

@@ -152,7 +152,7 @@ func (e Error) String() string {
 		text += e.Details
 	}
 	if e.Code != 0 {
-		return text + " (code " + itoa(e.Code) + ")"
+		return withHint(text+" (code "+itoa(e.Code)+")", e.Code)
 	}
 	return text
 }

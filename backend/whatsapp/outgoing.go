@@ -14,6 +14,9 @@ const (
 	KindButtons = "buttons"
 	KindList    = "list"
 	KindMedia   = "media"
+	// KindTemplate is an approved message template (template.go), the only
+	// kind WhatsApp delivers outside the 24-hour window.
+	KindTemplate = "template"
 )
 
 // Option is a reply button or a list row.
@@ -43,6 +46,9 @@ type Outgoing struct {
 	MediaFile string `json:"mediaFile,omitempty"`
 	MediaID   string `json:"mediaId,omitempty"`
 	Filename  string `json:"filename,omitempty"`
+	// Template is the filled template of a KindTemplate message; Text then
+	// holds its filled body.
+	Template *TemplateMessage `json:"template,omitempty"`
 	// Callback is sent as biz_opaque_callback_data, which Meta echoes in the
 	// message's status webhooks; it lets a status name the queue row of a
 	// message whose id was never recorded (a crash right after sending).
@@ -59,6 +65,8 @@ var ErrInvalidMessage = errors.New("whatsapp: invalid outgoing message")
 // refused, because a refused reply would leave the customer with nothing.
 func Expand(m Outgoing) []Outgoing {
 	switch m.Kind {
+	case KindTemplate:
+		return []Outgoing{m}
 	case KindButtons, KindList:
 		return splitLead(m, MaxInteractiveBody)
 	case KindMedia:
@@ -163,6 +171,15 @@ func (m Outgoing) Body() ([]byte, error) {
 		}
 		req["type"] = kind
 		req[kind] = media
+	case KindTemplate:
+		if m.Template == nil {
+			return nil, fmt.Errorf("%w: template message without a template", ErrInvalidMessage)
+		}
+		if err := m.Template.Check(); err != nil {
+			return nil, err
+		}
+		req["type"] = "template"
+		req["template"] = m.Template.wire()
 	default:
 		return nil, fmt.Errorf("%w: unknown kind %q", ErrInvalidMessage, m.Kind)
 	}

@@ -1,6 +1,8 @@
 // Package whatsapptest provides a fake WhatsApp Cloud API for tests: an
 // httptest server on loopback that accepts POST /{version}/{phone}/messages
 // like Meta's, records every request, and can be told to fail for a while.
+// It also lists message templates (GET /{version}/{waba-id}/message_templates,
+// paged) and fails plain messages to customers outside the 24-hour window.
 package whatsapptest
 
 import (
@@ -31,6 +33,13 @@ type Request struct {
 	Text string
 	// Options are button titles or list row ids, in order.
 	Options []string
+	// Template, Language, Params and HeaderLink describe a template send
+	// (Text is then the template's name and Options its quick-reply
+	// payloads).
+	Template   string
+	Language   string
+	Params     []string
+	HeaderLink string
 	// Status is what the fake answered; ID the message id it gave.
 	Status int
 	ID     string
@@ -38,11 +47,17 @@ type Request struct {
 	// Filename a document's file name.
 	MediaID  string
 	Filename string
+	// FailedCode is the error a failed status webhook reported after the
+	// fake accepted the message (131047 outside the window), or 0.
+	FailedCode int
 }
 
 // String renders the request compactly, for test failure messages.
 func (r Request) String() string {
 	s := r.To + " " + r.Type + ": " + r.Text
+	if len(r.Params) > 0 {
+		s += " (" + strings.Join(r.Params, "|") + ")"
+	}
 	if len(r.Options) > 0 {
 		s += " [" + strings.Join(r.Options, "|") + "]"
 	}
@@ -73,6 +88,11 @@ type Graph struct {
 	hook     *hook
 	delay    time.Duration
 	media    mediaState
+	// templates.go and window.go
+	templates []string
+	pageSize  int
+	listed    int
+	closed    map[string]bool
 }
 
 // NewGraph starts a fake Graph API; close it with Close.
@@ -84,7 +104,8 @@ func NewGraph() *Graph {
 
 // Config returns the settings that reach this fake.
 func (g *Graph) Config() whatsapp.Config {
-	return whatsapp.Config{GraphURL: g.URL, APIVersion: Version, PhoneNumberID: PhoneNumberID, AccessToken: Token}
+	return whatsapp.Config{GraphURL: g.URL, APIVersion: Version, PhoneNumberID: PhoneNumberID, AccessToken: Token,
+		BusinessAccountID: WABAID}
 }
 
 // FailNext makes the next len(fs) requests fail with the given answers, in
@@ -111,11 +132,11 @@ func (g *Graph) All() []Request {
 }
 
 // Accepted returns the requests the fake accepted, in arrival order: what
-// the customers would have received.
+// the customers would have received (not those it reported failed later).
 func (g *Graph) Accepted() []Request {
 	var out []Request
 	for _, r := range g.All() {
-		if r.Status == http.StatusOK {
+		if r.Status == http.StatusOK && r.FailedCode == 0 {
 			out = append(out, r)
 		}
 	}
@@ -135,6 +156,10 @@ func (g *Graph) AcceptedTo(to string) []Request {
 
 func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
 	if g.servePhoneNumber(w, r) || g.serveMedia(w, r) {
+		return
+	}
+	if r.Method == http.MethodGet && r.URL.Path == "/"+Version+"/"+WABAID+"/message_templates" {
+		g.serveTemplateList(w, r)
 		return
 	}
 	if r.Method != http.MethodPost || r.URL.Path != "/"+Version+"/"+PhoneNumberID+"/messages" {
@@ -169,13 +194,20 @@ func (g *Graph) serve(w http.ResponseWriter, r *http.Request) {
 	if fail == nil {
 		g.seq++
 		req.Status, req.ID = http.StatusOK, fmt.Sprintf("wamid.fake%06d", g.seq)
+		if g.closed[req.To] && req.Type != "template" {
+			req.FailedCode = 131047
+		}
 	} else {
 		req.Status = fail.Status
 	}
 	g.all = append(g.all, req)
 	hk := g.hook
 	g.mu.Unlock()
-	if hk != nil && fail == nil {
+	switch {
+	case hk == nil || fail != nil:
+	case req.FailedCode != 0:
+		hk.post(reEngagementStatus(req.ID, req.To, callback, time.Now()))
+	default:
 		hk.statuses(req.ID, req.To, callback)
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -222,6 +254,10 @@ func decode(body []byte) (Request, string, error) {
 		req.To = m.Recipient
 	}
 	switch m.Type {
+	case "template":
+		if err := decodeTemplate(body, &req); err != nil {
+			return Request{}, "", err
+		}
 	case "text":
 		req.Text = m.Text.Body
 	case "interactive":

@@ -70,6 +70,17 @@ func (h *hook) statuses(wamid, to, callback string) {
 	}
 }
 
+// post queues one webhook body.
+func (h *hook) post(body []byte) {
+	h.mu.Lock()
+	h.queue = append(h.queue, body)
+	h.mu.Unlock()
+	select {
+	case h.wake <- struct{}{}:
+	default:
+	}
+}
+
 func (h *hook) stop() { h.once.Do(func() { close(h.done) }) }
 
 func (h *hook) run() {

@@ -21,6 +21,7 @@ import (
 	"chatflow/backend/apicall"
 	"chatflow/backend/attribute"
 	"chatflow/backend/flow"
+	"chatflow/backend/whatsapp"
 )
 
 // Session is where one contact stands in a flow. It is stored as JSON
@@ -75,6 +76,8 @@ const (
 	ReplyButtons = "buttons"
 	ReplyList    = "list"
 	ReplyMedia   = "media"
+	// ReplyTemplate is an approved WhatsApp template (Reply.Template).
+	ReplyTemplate = "template"
 )
 
 // Reply is one message the bot sends. DelayMs asks the sender to wait that
@@ -88,7 +91,10 @@ type Reply struct {
 	Rows      []flow.Option `json:"rows,omitempty"`
 	MediaURL  string        `json:"mediaUrl,omitempty"`
 	MediaType string        `json:"mediaType,omitempty"`
-	DelayMs   int64         `json:"delayMs,omitempty"`
+	// Template is the filled template of a ReplyTemplate; Text is then its
+	// filled body.
+	Template *whatsapp.TemplateMessage `json:"template,omitempty"`
+	DelayMs  int64                     `json:"delayMs,omitempty"`
 }
 
 // The states a turn ends in.

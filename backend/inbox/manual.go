@@ -13,8 +13,8 @@ import (
 
 // ErrWindowClosed is returned when a person tries to write to a customer
 // whose last message is more than 24 hours old. WhatsApp only accepts
-// approved templates then, which the product does not send yet.
-var ErrWindowClosed = errors.New("the customer's last message is more than 24 hours old, so WhatsApp only allows template messages; wait for the customer to write again")
+// approved templates then (SendTemplate).
+var ErrWindowClosed = errors.New("the customer's last message is more than 24 hours old, so WhatsApp only allows template messages; send a template instead")
 
 // ErrEmptyReply is returned for a manual reply without text.
 var ErrEmptyReply = errors.New("write a message first")

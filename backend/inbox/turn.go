@@ -95,11 +95,16 @@ func (s *Service) queueReplies(ctx context.Context, tx *sql.Tx, c store.Contact,
 			if err != nil {
 				return nil, fmt.Errorf("inbox: encode reply: %w", err)
 			}
+			status, reason := windowStatus(c, out, sendAt)
 			m, err := store.InsertMessageTx(ctx, tx, store.Message{ContactID: c.ID, Direction: store.DirectionOut,
-				Type: out.Kind, Text: out.Text, Payload: string(payload), Status: store.MessageQueued,
+				Type: out.Kind, Text: out.Text, Payload: string(payload), Status: status, Error: reason,
 				Source: source, CreatedAt: now})
 			if err != nil {
 				return nil, err
+			}
+			if status == store.MessageFailed {
+				views = append(views, View(m))
+				continue
 			}
 			if _, err := store.InsertOutboxTx(ctx, tx, store.OutboxItem{MessageID: m.ID, ContactID: c.ID,
 				Payload: string(payload), SendAfter: sendAt, CreatedAt: now}); err != nil {
@@ -118,7 +123,8 @@ func (s *Service) queueReplies(ctx context.Context, tx *sql.Tx, c store.Contact,
 
 // outgoing converts an engine reply into a WhatsApp message for contact c.
 func outgoing(c store.Contact, r engine.Reply) whatsapp.Outgoing {
-	out := whatsapp.Outgoing{Kind: r.Type, Text: r.Text, Button: r.Button, MediaURL: r.MediaURL, MediaType: r.MediaType}
+	out := whatsapp.Outgoing{Kind: r.Type, Text: r.Text, Button: r.Button, MediaURL: r.MediaURL, MediaType: r.MediaType,
+		Template: r.Template}
 	if c.Phone != "" {
 		out.To = c.Phone
 	} else {

@@ -173,7 +173,7 @@ func (m Outgoing) Body() ([]byte, error) {
 		req[kind] = media
 	case KindTemplate:
 		if m.Template == nil {
-			return nil, fmt.Errorf("%w: template message without a template", ErrInvalidMessage)
+			return nil, invalidTemplate("The template message has no template.")
 		}
 		if err := m.Template.Check(); err != nil {
 			return nil, err

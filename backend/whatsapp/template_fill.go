@@ -123,21 +123,51 @@ func fillText(text, component string, filled map[string]string) string {
 }
 
 // Check reports why Meta would refuse the send, or nil: an empty value, a
-// media header without an http(s) link.
+// media header without an http(s) link. Its errors are sentences the inbox
+// shows as they are, and match ErrInvalidMessage.
 func (m TemplateMessage) Check() error {
 	if strings.TrimSpace(m.Name) == "" || strings.TrimSpace(m.Language) == "" {
-		return fmt.Errorf("%w: template without a name or language", ErrInvalidMessage)
+		return invalidTemplate("The template message has no template name or language.")
 	}
 	for _, v := range m.Values {
 		if v.Value == "" {
-			return fmt.Errorf("%w: template %s: %s has no value", ErrInvalidMessage, m.Name, v.Label())
+			return invalidTemplate(fmt.Sprintf("%s of the template %s has no value.", v.Label(), m.Name))
 		}
 	}
 	if m.HeaderType != "" && !strings.HasPrefix(m.HeaderMediaURL, "https://") && !strings.HasPrefix(m.HeaderMediaURL, "http://") {
-		return fmt.Errorf("%w: template %s: the %s header needs an http(s) link", ErrInvalidMessage, m.Name, m.HeaderType)
+		return invalidTemplate(fmt.Sprintf("The %s header of the template %s needs an http(s) link.", m.HeaderType, m.Name))
 	}
 	return nil
 }
+
+// Compose is Fill for a send someone waits on (the inbox, a notification):
+// it refuses, with one sentence, a template Meta would not send (not
+// approved, or with parts the product cannot fill), a number of values
+// that does not match, and whatever Check finds.
+func (t Template) Compose(values []string, headerMediaURL string) (TemplateMessage, error) {
+	switch {
+	case t.Unsupported != "":
+		return TemplateMessage{}, invalidTemplate(fmt.Sprintf("The template %s (%s) uses %s, which Chatflow Studio cannot send.",
+			t.Name, t.Language, t.Unsupported))
+	case !t.Sendable():
+		return TemplateMessage{}, invalidTemplate(fmt.Sprintf("The template %s (%s) is %s, and WhatsApp only sends approved templates.",
+			t.Name, t.Language, strings.ToLower(orDefault(t.Status, "not approved"))))
+	}
+	if n := len(t.Parameters()); n != len(values) {
+		return TemplateMessage{}, invalidTemplate(fmt.Sprintf("The template %s takes %d values, not %d.", t.Name, n, len(values)))
+	}
+	m := t.Fill(values, headerMediaURL)
+	return m, m.Check()
+}
+
+// invalidTemplate is a template send Meta would refuse, said in one
+// sentence.
+type invalidTemplate string
+
+func (e invalidTemplate) Error() string { return string(e) }
+
+// Unwrap lets errors.Is match ErrInvalidMessage.
+func (e invalidTemplate) Unwrap() error { return ErrInvalidMessage }
 
 // wire renders the "template" object of a send in Meta's shape: the
 // language, then one component per header, body and button that takes a

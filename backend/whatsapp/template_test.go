@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"chatflow/backend/whatsapp"
@@ -222,16 +221,16 @@ func TestTemplateCheckRefusesWhatMetaWould(t *testing.T) {
 		media  string
 		want   string
 	}{
-		"a value missing":        {[]string{"Ana", "A1001"}, "https://cdn.example/p.jpg", "Body {{3}} has no value"},
-		"a value only spaces":    {[]string{"Ana", " \n ", "x", "y"}, "https://cdn.example/p.jpg", "Body {{2}} has no value"},
-		"no header link":         {[]string{"a", "b", "c", "d"}, "", "the image header needs an http(s) link"},
-		"header link not a link": {[]string{"a", "b", "c", "d"}, "file:///etc/passwd", "the image header needs an http(s) link"},
+		"a value missing":        {[]string{"Ana", "A1001"}, "https://cdn.example/p.jpg", "Body {{3}} of the template order_shipped has no value."},
+		"a value only spaces":    {[]string{"Ana", " \n ", "x", "y"}, "https://cdn.example/p.jpg", "Body {{2}} of the template order_shipped has no value."},
+		"no header link":         {[]string{"a", "b", "c", "d"}, "", "The image header of the template order_shipped needs an http(s) link."},
+		"header link not a link": {[]string{"a", "b", "c", "d"}, "file:///etc/passwd", "The image header of the template order_shipped needs an http(s) link."},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			m := shipped.Fill(tt.values, tt.media)
 			_, err := whatsapp.Outgoing{Kind: whatsapp.KindTemplate, To: "1", Template: &m}.Body()
-			if !errors.Is(err, whatsapp.ErrInvalidMessage) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.Is(err, whatsapp.ErrInvalidMessage) || err.Error() != tt.want {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
 		})
@@ -249,5 +248,34 @@ func TestCleanValue(t *testing.T) {
 		if got := whatsapp.CleanValue(in); got != want {
 			t.Errorf("CleanValue(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestComposeRefusesWithASentence(t *testing.T) {
+	page := readTemplatePage(t, "page2.json")
+	shipped := findTemplate(t, readTemplatePage(t, "page1.json").Templates, "order_shipped", "en_US")
+	tests := []struct {
+		name   string
+		tpl    whatsapp.Template
+		values []string
+		want   string
+	}{
+		{"rejected", findTemplate(t, page.Templates, "summer_sale", "en_US"), nil,
+			"The template summer_sale (en_US) is rejected, and WhatsApp only sends approved templates."},
+		{"paused", findTemplate(t, page.Templates, "appointment_reminder", "en_US"), []string{"a", "b"},
+			"The template appointment_reminder (en_US) is paused, and WhatsApp only sends approved templates."},
+		{"carousel", findTemplate(t, page.Templates, "spring_carousel", "en_US"), nil,
+			"The template spring_carousel (en_US) uses carousel components, which Chatflow Studio cannot send."},
+		{"wrong count", shipped, []string{"a"}, "The template order_shipped takes 4 values, not 1."},
+		{"empty value", shipped, []string{"a", "", "c", "d"}, "Body {{2}} of the template order_shipped has no value."},
+	}
+	for _, tt := range tests {
+		if _, err := tt.tpl.Compose(tt.values, "https://cdn.example/p.jpg"); err == nil || err.Error() != tt.want || !errors.Is(err, whatsapp.ErrInvalidMessage) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	m, err := shipped.Compose([]string{"Ana", "A1001", "Friday", "A1001"}, "https://cdn.example/p.jpg")
+	if err != nil || m.Body != "Hi Ana, your order A1001 has shipped and arrives Friday." {
+		t.Fatalf("Compose = %+v, %v", m, err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"chatflow/backend/engine"
 	"chatflow/backend/store"
+	"chatflow/backend/templates"
 	"chatflow/backend/whatsapp"
 )
 
@@ -21,8 +22,8 @@ var ErrTemplateNotSynced = errors.New("that template is not synced; refresh the 
 // every reply, and unlike SendManual it works when the customer's 24-hour
 // window is closed: that is what templates are for.
 func (s *Service) SendTemplate(ctx context.Context, contactID int64, name, language string, values []string, headerMediaURL string) (MessageView, error) {
-	tpl, err := s.db.Template(ctx, name, language)
-	if errors.Is(err, store.ErrNotFound) {
+	tpl, err := templates.New(s.db).Template(ctx, name, language)
+	if errors.Is(err, templates.ErrNotSynced) {
 		return MessageView{}, ErrTemplateNotSynced
 	}
 	if err != nil {

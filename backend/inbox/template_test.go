@@ -12,6 +12,8 @@ import (
 
 	"chatflow/backend/inbox"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
+	"chatflow/backend/templates"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -20,11 +22,7 @@ import (
 func (h *harness) syncTemplates(entries ...string) {
 	h.t.Helper()
 	h.graph.SetTemplates(entries...)
-	list, err := whatsapp.Client{}.Templates(context.Background(), h.graph.Config())
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	if _, err := h.db.ReplaceTemplates(context.Background(), list.Templates, time.Now()); err != nil {
+	if _, err := templates.New(h.db).Sync(context.Background(), whatsapp.Client{}, h.graph.Config(), time.Now()); err != nil {
 		h.t.Fatal(err)
 	}
 }
@@ -48,9 +46,9 @@ func (h *harness) hookToInbox() {
 
 func (h *harness) conversation(waID string) []store.Message {
 	h.t.Helper()
-	c, err := h.db.ContactByWaID(context.Background(), waID)
-	if err != nil {
-		h.t.Fatal(err)
+	c, ok := storetest.ContactByWaID(h.t, h.db, waID)
+	if !ok {
+		return nil
 	}
 	msgs, err := h.db.Messages(context.Background(), c.ID, 0, 50)
 	if err != nil {
@@ -79,10 +77,7 @@ func TestOutsideTheWindowOnlyATemplateGoesOut(t *testing.T) {
 	if reply.Status != store.MessageFailed || !strings.Contains(reply.Error, "(code 131047)") || !strings.HasSuffix(reply.Error, whatsapp.ReEngagementHint) {
 		t.Fatalf("bot reply outside the window: %s %q", reply.Status, reply.Error)
 	}
-	c, err := h.db.ContactByWaID(ctx, ana)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := storetest.ContactByWaID(t, h.db, ana)
 	if _, err := h.svc.SendManual(ctx, c.ID, "hello?"); !errors.Is(err, inbox.ErrWindowClosed) {
 		t.Fatalf("manual text outside the window: %v", err)
 	}

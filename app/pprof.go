@@ -1,12 +1,15 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/pprof"
 	"time"
+
+	"chatflow/backend/store"
 )
 
 // envPprof names the opt-in profiling listener: CHATFLOW_PPROF=127.0.0.1:6060
@@ -40,6 +43,11 @@ func startPprof(env Env, log *slog.Logger) {
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	// The load benchmark reads the statement counts here (statements per message).
+	mux.HandleFunc("/debug/store", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(store.ProcessStats())
+	})
 	log.Info("pprof: profiling listener", slog.String("addr", l.Addr().String()))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(l)

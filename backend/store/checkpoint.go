@@ -46,8 +46,8 @@ type checkpointer struct {
 	err    error
 }
 
-func startCheckpointer(path string, writer *sql.DB) *checkpointer {
-	own := openPool(dsn(path, false))
+func startCheckpointer(path string, writer *sql.DB, stats *counters) *checkpointer {
+	own := openPool(dsn(path, false), stats)
 	own.SetMaxOpenConns(1)
 	own.SetMaxIdleConns(1)
 	own.SetConnMaxLifetime(0)

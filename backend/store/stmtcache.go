@@ -18,12 +18,16 @@ const maxCachedStatements = 256
 // The driver otherwise compiles every statement on every call, and on the
 // live bot's hot path (a handful of short statements per message) SQLite's
 // parser was a quarter of the process's CPU time (docs/performance.md).
-func openPool(dsn string) *sql.DB {
-	return sql.OpenDB(cachingConnector{dsn: dsn})
+func openPool(dsn string, stats *counters) *sql.DB {
+	return sql.OpenDB(cachingConnector{dsn: dsn, stats: stats})
 }
 
-// cachingConnector opens driver connections that cache statements.
-type cachingConnector struct{ dsn string }
+// cachingConnector opens driver connections that cache statements and
+// count what they run.
+type cachingConnector struct {
+	dsn   string
+	stats *counters
+}
 
 var sqliteDriver = &sqlite.Driver{}
 
@@ -33,7 +37,7 @@ func (c cachingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &cachedConn{conn: conn, stmts: map[string]*cachedStmt{}}, nil
+	return &cachedConn{conn: conn, stmts: map[string]*cachedStmt{}, stats: c.stats}, nil
 }
 
 // Driver returns the underlying driver.
@@ -55,6 +59,7 @@ type fullConn interface {
 type cachedConn struct {
 	conn  driver.Conn
 	stmts map[string]*cachedStmt
+	stats *counters
 }
 
 type cachedStmt struct {
@@ -111,6 +116,7 @@ func (c *cachedConn) statement(ctx context.Context, query string) (*cachedStmt, 
 
 // ExecContext runs query through its cached statement.
 func (c *cachedConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	c.stats.statement()
 	st, err := c.statement(ctx, query)
 	if err != nil {
 		return nil, err
@@ -129,6 +135,7 @@ func (c *cachedConn) ExecContext(ctx context.Context, query string, args []drive
 // QueryContext runs query through its cached statement; the statement is
 // free again when the rows are closed.
 func (c *cachedConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	c.stats.statement()
 	st, err := c.statement(ctx, query)
 	if err != nil {
 		return nil, err
@@ -184,7 +191,26 @@ func (c *cachedConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver
 	if err != nil {
 		return nil, err
 	}
-	return fc.BeginTx(ctx, opts)
+	tx, err := fc.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return countedTx{Tx: tx, stats: c.stats}, nil
+}
+
+// countedTx counts its commit.
+type countedTx struct {
+	driver.Tx
+	stats *counters
+}
+
+// Commit commits and counts the commit when it succeeded.
+func (t countedTx) Commit() error {
+	err := t.Tx.Commit()
+	if err == nil {
+		t.stats.commit()
+	}
+	return err
 }
 
 // Ping checks the connection.

@@ -38,6 +38,7 @@ type DB struct {
 	ckpt  *checkpointer
 	defs  liveDefs    // the live bot's decoded definitions
 	group groupCommit // GroupTx's waiting writers
+	stats *counters   // statements and commits (stats.go)
 }
 
 // pragmas are applied by the driver on every new connection. busy_timeout
@@ -72,7 +73,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("store: create data folder: %w", err)
 	}
-	w := openPool(dsn(path, false))
+	stats := &counters{}
+	w := openPool(dsn(path, false), stats)
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
@@ -84,11 +86,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	r := openPool(dsn(path, true))
+	r := openPool(dsn(path, true), stats)
 	n := max(4, runtime.NumCPU())
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{W: w, R: r, Path: path, ckpt: startCheckpointer(path, w)}, nil
+	return &DB{W: w, R: r, Path: path, ckpt: startCheckpointer(path, w, stats), stats: stats}, nil
 }
 
 // Close stops the checkpointer and closes the pools. The last connection to

@@ -73,18 +73,20 @@ func (b *Baseline) receive(w http.ResponseWriter, r *http.Request) {
 func (b *Baseline) answer(m whatsapp.Message) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	text := fmt.Sprintf("Order %s: %s", m.Text, b.orderStatus(ctx, m.Text))
+	text := fmt.Sprintf("Order %s: %s", m.Text, orderStatus(ctx, b.HTTP, b.OrdersURL, m.Text))
 	out := whatsapp.Outgoing{Kind: whatsapp.KindText, To: m.From.WaID, Text: text}
 	// A failed send is simply lost: the baseline keeps nothing to retry.
 	_, _ = whatsapp.Client{HTTP: b.HTTP}.Send(ctx, b.Graph, out)
 }
 
-func (b *Baseline) orderStatus(ctx context.Context, id string) string {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, b.OrdersURL+"/orders/"+url.PathEscape(id), nil)
+// orderStatus asks the order API for order id, as the order bot's API node
+// does, and returns its status (downMarker when the call failed).
+func orderStatus(ctx context.Context, hc *http.Client, ordersURL, id string) string {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ordersURL+"/orders/"+url.PathEscape(id), nil)
 	if err != nil {
 		return downMarker
 	}
-	resp, err := b.HTTP.Do(req)
+	resp, err := hc.Do(req)
 	if err != nil {
 		return downMarker
 	}

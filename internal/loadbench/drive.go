@@ -156,6 +156,31 @@ func (d *Driver) Paced(ctx context.Context, rate int, duration time.Duration) Ph
 	return Phase{From: from, To: to, Elapsed: d.Tally.LastReply(from, to).Sub(start)}
 }
 
+// Flood keeps inFlight posts outstanding for duration without waiting for
+// replies, contacts taken in turn: Meta delivering faster than the bot
+// answers. Whatever the target acknowledges faster than it replies becomes
+// its backlog. Elapsed is the posting time.
+func (d *Driver) Flood(ctx context.Context, inFlight int, duration time.Duration) Phase {
+	from := d.Tally.Taken()
+	start := time.Now()
+	deadline := start.Add(duration)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range inFlight {
+		wg.Go(func() {
+			for time.Now().Before(deadline) && ctx.Err() == nil {
+				seq, ok := d.Tally.Take()
+				if !ok {
+					return
+				}
+				d.Post(ctx, seq, int(next.Add(1))%d.Contacts)
+			}
+		})
+	}
+	wg.Wait()
+	return Phase{From: from, To: d.Tally.Taken(), Elapsed: time.Since(start)}
+}
+
 // WaitReplies waits until every acknowledged message in [from, to) has its
 // reply, or the reply timeout passes.
 func (d *Driver) WaitReplies(ctx context.Context, from, to int) {

@@ -151,23 +151,32 @@ func TestPrintShowsRatiosAndMissedTargets(t *testing.T) {
 		}
 		return l
 	}
-	base := loadbench.Result{Name: "baseline", Ready: 5 * time.Millisecond, IdleRSS: 10 << 20, PeakRSS: 20 << 20,
-		Closed: loadbench.Figures{Messages: 1000, AcksPerSec: 1000, RepliesPerSec: 1000, Ack: lat(1), E2E: lat(2)},
-		Paced:  loadbench.Figures{Messages: 100, Ack: lat(1), E2E: lat(1)}}
-	ours := base
+	mem := loadbench.Result{Name: "in-memory", Ready: 5 * time.Millisecond, IdleRSS: 10 << 20, PeakRSS: 20 << 20,
+		Closed: loadbench.Figures{Messages: 2000, AcksPerSec: 2000, RepliesPerSec: 2000, Ack: lat(1), E2E: lat(2),
+			CPUPerMessage: 50 * time.Microsecond},
+		Paced: loadbench.Figures{Messages: 100, Ack: lat(1), E2E: lat(1)}}
+	durable := mem
+	durable.Stores = true
+	durable.Closed.RepliesPerSec, durable.Closed.CPUPerMessage, durable.Closed.StatementsPerMessage = 1000, 100*time.Microsecond, 4
+	ours := durable
 	ours.Closed.RepliesPerSec = 500
+	ours.Closed.CPUPerMessage = 200 * time.Microsecond
+	ours.Closed.StatementsPerMessage = 9
 	ours.Paced.E2E = lat(9)
 	ours.Counts.Duplicated = 1
 	var out bytes.Buffer
-	loadbench.Print(&out, loadbench.Config{}, base, ours, loadbench.DefaultTargets)
+	loadbench.Print(&out, loadbench.Config{}, loadbench.Results{Memory: mem, Durable: durable, Chatflow: ours}, loadbench.DefaultTargets)
 	text := out.String()
-	for _, want := range []string{"closed: replies/s", "0.50x", "MISSED", "paced: end-to-end p99",
-		"targets missed: replies/s 0.50x", "paced end-to-end p99 9.00 ms", "0 replies lost, 1 duplicated"} {
+	for _, want := range []string{"closed: replies/s", "0.25x", "0.50x", "MISSED", "paced: end-to-end p99",
+		"closed: statements/message", "saturating: backlog at stop",
+		"targets missed: replies/s 0.50x of the durable baseline", "CPU per message 2.00x the durable baseline's",
+		"9.0 statements per message (target 6)", "paced end-to-end p99 9.00 ms", "0 replies lost, 1 duplicated"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("table lacks %q:\n%s", want, text)
 		}
 	}
-	if missed := loadbench.DefaultTargets.Check(base, base); len(missed) != 0 {
-		t.Errorf("the baseline against itself missed %v", missed)
+	same := loadbench.Results{Memory: mem, Durable: durable, Chatflow: durable}
+	if missed := loadbench.DefaultTargets.Check(same); len(missed) != 0 {
+		t.Errorf("the durable baseline against itself missed %v", missed)
 	}
 }

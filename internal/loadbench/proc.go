@@ -241,6 +241,9 @@ func StartRSSSampler(pid int, interval time.Duration) *RSSSampler {
 	return s
 }
 
+// Peak is the highest RSS seen so far.
+func (s *RSSSampler) Peak() int64 { return s.peak.Load() }
+
 // Stop ends the sampling and returns the highest RSS seen.
 func (s *RSSSampler) Stop() int64 {
 	close(s.stop)

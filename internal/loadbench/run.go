@@ -6,7 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,27 +17,29 @@ import (
 	"chatflow/backend/whatsapp/whatsapptest"
 )
 
-// AppSecret signs the load's webhooks (both targets are told it).
+// AppSecret signs the load's webhooks (every target is told it).
 const AppSecret = "loadbench-app-secret"
 
 // Config describes one benchmark run.
 type Config struct {
 	// Bin is the chatflow binary to measure.
 	Bin string
-	// Self is an executable that serves the baseline when run with
-	// BaselineArgs (cmd/loadbench passes itself).
+	// Self is an executable that serves the baselines when run with
+	// BaselineArgs or DurableBaselineArgs (cmd/loadbench passes itself).
 	Self string
 	// Contacts write to the bot; InFlight messages are outstanding in the
 	// closed loop, which runs for Closed after a Warmup; the open loop
-	// posts Rate messages per second for Paced.
+	// posts Rate messages per second for Paced; the saturating phase keeps
+	// InFlight posts outstanding for Flood without waiting for replies.
 	Contacts int
 	InFlight int
 	Warmup   time.Duration
 	Closed   time.Duration
 	Rate     int
 	Paced    time.Duration
+	Flood    time.Duration
 	// SendRate is chatflow's send rate limit in messages per second
-	// (default DefaultSendRate, out of reach like the baseline's none).
+	// (default DefaultSendRate, out of reach like the baselines' none).
 	SendRate int
 	// Env is added to chatflow's environment (GOGC=..., GOMEMLIMIT=...).
 	Env []string
@@ -46,7 +48,7 @@ type Config struct {
 }
 
 // Defaults fills in the figures of the issue: 200 contacts, 32 in flight,
-// 200 messages per second, 10 seconds each.
+// 200 messages per second, 10 seconds each, and 5 seconds of saturation.
 func (c Config) Defaults() Config {
 	if c.Contacts <= 0 {
 		c.Contacts = 200
@@ -66,6 +68,9 @@ func (c Config) Defaults() Config {
 	if c.Paced <= 0 {
 		c.Paced = 10 * time.Second
 	}
+	if c.Flood <= 0 {
+		c.Flood = 5 * time.Second
+	}
 	if c.SendRate <= 0 {
 		c.SendRate = DefaultSendRate
 	}
@@ -75,156 +80,88 @@ func (c Config) Defaults() Config {
 	return c
 }
 
-// Figures are one phase's measurements.
-type Figures struct {
-	Messages      int
-	AcksPerSec    float64
-	RepliesPerSec float64
-	Ack, E2E      Latency
-	// CPUPerMessage is the server's user+system CPU time per message.
-	CPUPerMessage time.Duration
+// Results are the three targets of one run, measured one after another
+// under the same load with the same fakes.
+type Results struct {
+	Memory, Durable, Chatflow Result
 }
 
-// Result is everything measured for one target.
-type Result struct {
-	Name    string
-	Ready   time.Duration
-	IdleRSS int64
-	// PeakRSS is the highest RSS sampled during the load phases;
-	// PeakRSSSinceExec is VmHWM, which also covers start-up.
-	PeakRSS          int64
-	PeakRSSSinceExec int64
-	Closed           Figures
-	Paced            Figures
-	Counts           Counts
-	Redeliveries     int64
-	OrderCalls       int64
-}
-
-// BaselineArgs are the arguments that make Self serve the baseline.
+// BaselineArgs are the arguments that make Self serve the in-memory
+// baseline.
 func BaselineArgs(ordersURL, graphURL string) []string {
 	return []string{"-serve-baseline", "-orders", ordersURL, "-graph", graphURL}
 }
 
-// Run measures the baseline, then chatflow, under the same load, with one
-// fake Graph API and one fake order API for both.
-func Run(ctx context.Context, cfg Config) (base, ours Result, err error) {
+// DurableBaselineArgs are the arguments that make Self serve the durable
+// baseline with its database in dir.
+func DurableBaselineArgs(dir, ordersURL, graphURL string) []string {
+	return []string{"-serve-durable-baseline", "-dir", dir, "-orders", ordersURL, "-graph", graphURL}
+}
+
+// Run measures the in-memory baseline, the durable baseline and chatflow,
+// in that order, under the same load, with one fake Graph API and one fake
+// order API for all three.
+func Run(ctx context.Context, cfg Config) (Results, error) {
 	cfg = cfg.Defaults()
+	var res Results
 	graph, orders := NewGraph(nil), NewOrders()
 	defer graph.Close()
 	defer orders.Close()
-
-	fmt.Fprintln(cfg.Progress, "baseline: in-memory handler")
-	base, err = measure(ctx, cfg, "baseline", graph, orders, func() (*Proc, error) {
-		return StartProc(cfg.Self, BaselineArgs(orders.URL(), graph.URL()), os.Environ())
-	})
-	if err != nil {
-		return base, ours, err
-	}
 	dir, err := os.MkdirTemp("", "chatflow-loadbench")
 	if err != nil {
-		return base, ours, fmt.Errorf("loadbench: temp dir: %w", err)
+		return res, fmt.Errorf("loadbench: temp dir: %w", err)
 	}
 	defer os.RemoveAll(dir)
+
+	fmt.Fprintln(cfg.Progress, "in-memory baseline")
+	res.Memory, err = measure(ctx, cfg, target{name: "in-memory baseline", start: func() (*Proc, string, error) {
+		p, err := StartProc(cfg.Self, BaselineArgs(orders.URL(), graph.URL()), os.Environ())
+		return p, "", err
+	}}, graph, orders)
+	if err != nil {
+		return res, err
+	}
+	fmt.Fprintln(cfg.Progress, "durable baseline")
+	res.Durable, err = measure(ctx, cfg, target{name: "durable baseline", start: func() (*Proc, string, error) {
+		p, err := StartProc(cfg.Self, DurableBaselineArgs(dir, orders.URL(), graph.URL()), os.Environ())
+		if err != nil {
+			return nil, "", err
+		}
+		return p, p.Webhook + "/stats", nil
+	}}, graph, orders)
+	if err != nil {
+		return res, err
+	}
 	dbPath := filepath.Join(dir, "chatflow.db")
 	if err := PrepareChatflow(ctx, cfg.Bin, dbPath, orders.URL(), cfg.SendRate); err != nil {
-		return base, ours, err
+		return res, err
 	}
 	fmt.Fprintln(cfg.Progress, "chatflow: serve", cfg.Bin)
-	ours, err = measure(ctx, cfg, "chatflow", graph, orders, func() (*Proc, error) {
-		return StartChatflow(cfg.Bin, dbPath, graph.URL(), cfg.Env)
-	})
-	return base, ours, err
+	res.Chatflow, err = measure(ctx, cfg, target{name: "chatflow", start: func() (*Proc, string, error) {
+		port, err := freePort()
+		if err != nil {
+			return nil, "", err
+		}
+		env := append([]string{"CHATFLOW_PPROF=" + port}, cfg.Env...)
+		p, err := StartChatflow(cfg.Bin, dbPath, graph.URL(), env)
+		return p, "http://" + port + "/debug/store", err
+	}}, graph, orders)
+	return res, err
 }
 
-// measure runs the warm-up, closed and paced phases against one target.
-func measure(ctx context.Context, cfg Config, name string, graph *Graph, orders *Orders, start func() (*Proc, error)) (Result, error) {
-	res := Result{Name: name}
-	tally := NewTally(200_000)
-	graph.SetTally(tally)
-	calls0 := orders.Calls()
-	p, err := start()
+// freePort finds a loopback port nothing listens on (for chatflow's
+// profiling listener, which serves its statement counts).
+func freePort() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return res, err
+		return "", fmt.Errorf("loadbench: find a free port: %w", err)
 	}
-	defer p.Stop()
-	res.Ready = p.Ready
-	if err := healthy(ctx, p.Webhook); err != nil {
-		return res, err
-	}
-	time.Sleep(300 * time.Millisecond)
-	mem, err := ReadMem(p.Pid())
-	if err != nil {
-		return res, err
-	}
-	res.IdleRSS = mem.RSS
-
-	d := NewDriver(p.Webhook, AppSecret, cfg.Contacts, tally)
-	rss := StartRSSSampler(p.Pid(), 10*time.Millisecond)
-	fmt.Fprintf(cfg.Progress, "  warm-up %s\n", cfg.Warmup)
-	d.Closed(ctx, cfg.InFlight, cfg.Warmup)
-
-	fmt.Fprintf(cfg.Progress, "  closed loop: %d in flight for %s\n", cfg.InFlight, cfg.Closed)
-	cpu0, _ := ReadCPU(p.Pid())
-	ph := d.Closed(ctx, cfg.InFlight, cfg.Closed)
-	cpu1, _ := ReadCPU(p.Pid())
-	res.Closed = figures(tally, ph, cpu1-cpu0)
-
-	time.Sleep(500 * time.Millisecond)
-	fmt.Fprintf(cfg.Progress, "  paced: %d messages/s for %s\n", cfg.Rate, cfg.Paced)
-	cpu2, _ := ReadCPU(p.Pid())
-	ph = d.Paced(ctx, cfg.Rate, cfg.Paced)
-	cpu3, _ := ReadCPU(p.Pid())
-	res.Paced = figures(tally, ph, cpu3-cpu2)
-
-	// Anything sent twice would arrive now.
-	time.Sleep(time.Second)
-	d.WaitReplies(ctx, 0, tally.Taken())
-	res.PeakRSS = rss.Stop()
-	res.Counts = tally.Count(0, tally.Taken())
-	res.Redeliveries = d.Redeliveries.Load()
-	res.OrderCalls = orders.Calls() - calls0
-	if mem, err = ReadMem(p.Pid()); err != nil {
-		return res, err
-	}
-	res.PeakRSSSinceExec = mem.Peak
-	if res.Counts.Lost > 0 {
-		fmt.Fprintf(cfg.Progress, "  %d replies missing; %s log tail:\n%s\n", res.Counts.Lost, name, tail(p.Logs(), 2000))
-	}
-	return res, nil
-}
-
-func figures(t *Tally, ph Phase, cpu time.Duration) Figures {
-	f := Figures{Messages: ph.To - ph.From}
-	f.Ack, f.E2E = t.Latencies(ph.From, ph.To)
-	if secs := ph.Elapsed.Seconds(); secs > 0 {
-		f.AcksPerSec = float64(len(f.Ack)) / secs
-		f.RepliesPerSec = float64(len(f.E2E)) / secs
-	}
-	if f.Messages > 0 {
-		f.CPUPerMessage = cpu / time.Duration(f.Messages)
-	}
-	return f
-}
-
-func healthy(ctx context.Context, webhook string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, webhook+"/healthz", nil)
-	if err != nil {
-		return fmt.Errorf("loadbench: health check: %w", err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("loadbench: health check: %w", err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("loadbench: health check answered %d", resp.StatusCode)
-	}
-	return nil
+	defer l.Close()
+	return l.Addr().String(), nil
 }
 
 // DefaultSendRate is the send rate limit the benchmark gives chatflow:
-// high enough never to be reached, because the baseline has no limit and
+// high enough never to be reached, because the baselines have no limit and
 // the closed loop compares processing. The product's default is 80/s and
 // Meta's highest tier 1000/s per number; with -send-rate 1000 the closed
 // loop measures that cap instead (about 950 replies/s, docs/performance.md).

@@ -68,6 +68,9 @@ type Media struct {
 	Mime     string `json:"mime"`
 	Caption  string `json:"caption"`
 	Filename string `json:"filename"`
+	// Error says why the file was not kept (refused or not downloadable);
+	// a question asking for a file does not accept such an answer.
+	Error string `json:"error,omitempty"`
 }
 
 // The reply types the engine produces.
@@ -94,7 +97,11 @@ type Reply struct {
 	// Template is the filled template of a ReplyTemplate; Text is then its
 	// filled body.
 	Template *whatsapp.TemplateMessage `json:"template,omitempty"`
-	DelayMs  int64                     `json:"delayMs,omitempty"`
+	// MediaFile is the media-store key of an attached file (sent by media
+	// id after one upload) and Filename the name a document is sent with.
+	MediaFile string `json:"mediaFile,omitempty"`
+	Filename  string `json:"filename,omitempty"`
+	DelayMs   int64  `json:"delayMs,omitempty"`
 }
 
 // The states a turn ends in.

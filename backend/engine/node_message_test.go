@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"reflect"
 	"testing"
 
 	"chatflow/backend/engine"
@@ -28,5 +29,20 @@ func TestMessageNode(t *testing.T) {
 	}
 	if got := turn.Session.Attributes["contact.phone"]; got != "15550001" {
 		t.Fatalf("contact.phone = %q", got)
+	}
+}
+
+// An attached file goes out as a media reply naming the stored file; the
+// caption is rendered like any text.
+func TestMessageNodeWithAttachedFile(t *testing.T) {
+	key := "4f7b0d4c2e3a5f1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b"
+	f := build([]flow.Node{
+		start(),
+		node("menu", "message", flow.NodeData{Text: "Menu for {{contact.name}}", MediaFile: key, MediaName: "menu.pdf", MediaType: "document"}),
+	}, "start:out>menu")
+	turn := newHarness(t, f).send(engine.Inbound{Text: "hi", ContactName: "Ana"})
+	want := engine.Reply{Type: "media", Text: "Menu for Ana", MediaFile: key, Filename: "menu.pdf", MediaType: "document"}
+	if len(turn.Replies) != 1 || !reflect.DeepEqual(turn.Replies[0], want) {
+		t.Fatalf("replies %+v, want %+v", turn.Replies, want)
 	}
 }

@@ -12,7 +12,8 @@ import (
 // questionNode asks a question and waits. The answer is checked against the
 // node's validation kind and the attribute's type; a wrong answer is re-asked
 // with the retry text until MaxRetries re-asks are used, then the run takes
-// "invalid".
+// "invalid". The image, document and media kinds wait for an attachment
+// instead of words and save the downloaded file's path.
 type questionNode struct{}
 
 func (questionNode) enter(rc *runContext, n flow.Node) result {
@@ -21,11 +22,21 @@ func (questionNode) enter(rc *runContext, n flow.Node) result {
 }
 
 func (questionNode) resume(rc *runContext, n flow.Node, in Inbound) result {
-	value, err := checkAnswer(n.Data, in.Text)
-	if err == nil && n.Data.Attribute != "" {
-		value, err = rc.coerce(n.Data.Attribute, value)
-		if err == nil && value == "" {
-			err = fmt.Errorf("empty answer")
+	var value string
+	var err error
+	if wantsFile(n.Data.Validation) {
+		value, err = checkFile(n.Data.Validation, in.Media)
+		if err == nil && n.Data.Attribute != "" {
+			// The path may be empty: the download did not finish in time.
+			value, err = rc.coerce(n.Data.Attribute, value)
+		}
+	} else {
+		value, err = checkAnswer(n.Data, in.Text)
+		if err == nil && n.Data.Attribute != "" {
+			value, err = rc.coerce(n.Data.Attribute, value)
+			if err == nil && value == "" {
+				err = fmt.Errorf("empty answer")
+			}
 		}
 	}
 	if err == nil {
@@ -85,4 +96,30 @@ func checkAnswer(d flow.NodeData, raw string) (string, error) {
 		return s, nil
 	}
 	return s, nil
+}
+
+// wantsFile reports whether a validation kind waits for an attachment.
+func wantsFile(validation string) bool {
+	switch validation {
+	case flow.ValidateImage, flow.ValidateDocument, flow.ValidateMedia:
+		return true
+	}
+	return false
+}
+
+// checkFile accepts an attachment of the kind the question asks for (a
+// photo, a document, or any file) that was not refused, and returns the
+// value to store: the downloaded file's path.
+func checkFile(validation string, m *Media) (string, error) {
+	switch {
+	case m == nil:
+		return "", fmt.Errorf("no file was sent")
+	case m.Error != "":
+		return "", fmt.Errorf("the file was not kept: %s", m.Error)
+	case validation == flow.ValidateImage && m.Kind != "image":
+		return "", fmt.Errorf("a %s is not a photo", m.Kind)
+	case validation == flow.ValidateDocument && m.Kind != "document":
+		return "", fmt.Errorf("a %s is not a document", m.Kind)
+	}
+	return m.Path, nil
 }

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"testing"
 
+	"chatflow/backend/engine"
 	"chatflow/backend/flow"
 )
 
@@ -79,5 +80,48 @@ func TestQuestionDefaultRetryTextAndResumeAfterRetry(t *testing.T) {
 	wantTexts(t, turn, "Saved 42")
 	if turn.Visited[0] != "q" {
 		t.Fatalf("a resumed turn starts at the waiting node, visited %v", turn.Visited)
+	}
+}
+
+// A question can wait for a photo, a document or any file; the saved value
+// is the downloaded file's path. Words, another kind of file, or a file that
+// was refused are not an answer.
+func TestQuestionAsksForAFile(t *testing.T) {
+	photo := &engine.Media{Kind: "image", Path: "/data/chatflow-media/ab/ab.jpg", Mime: "image/jpeg"}
+	pdf := &engine.Media{Kind: "document", Path: "/data/chatflow-media/cd/cd.pdf", Mime: "application/pdf", Filename: "invoice.pdf"}
+	voice := &engine.Media{Kind: "audio", Path: "/data/chatflow-media/ef/ef.ogg", Mime: "audio/ogg"}
+	refused := &engine.Media{Kind: "document", Mime: "application/zip", Error: "application/zip files are not accepted as a document"}
+	late := &engine.Media{Kind: "image", Mime: "image/jpeg"} // the download did not finish in time
+	tests := []struct {
+		validation string
+		in         engine.Inbound
+		saved      string // "-" means rejected
+	}{
+		{"image", engine.Inbound{Media: photo}, photo.Path},
+		{"image", engine.Inbound{Text: "here it is", Media: photo}, photo.Path},
+		{"image", engine.Inbound{Media: pdf}, "-"},
+		{"image", engine.Inbound{Text: "a photo of my receipt"}, "-"},
+		{"image", engine.Inbound{Media: late}, ""},
+		{"document", engine.Inbound{Media: pdf}, pdf.Path},
+		{"document", engine.Inbound{Media: photo}, "-"},
+		{"document", engine.Inbound{Media: refused}, "-"},
+		{"media", engine.Inbound{Media: voice}, voice.Path},
+		{"media", engine.Inbound{Media: pdf}, pdf.Path},
+		{"media", engine.Inbound{Text: "no"}, "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.validation, func(t *testing.T) {
+			h := newHarness(t, questionFlow(flow.NodeData{Attribute: "order_id", Validation: tt.validation}))
+			wantTexts(t, h.say("start"), "Your answer?")
+			turn := h.send(tt.in)
+			if tt.saved == "-" {
+				wantTexts(t, turn, "Giving up")
+				return
+			}
+			wantTexts(t, turn, "Saved "+tt.saved)
+			if tt.in.Media.Path != "" && turn.Session.Attributes["message.media.path"] != tt.saved {
+				t.Fatalf("message.media.path = %q", turn.Session.Attributes["message.media.path"])
+			}
+		})
 	}
 }

@@ -48,6 +48,12 @@ type NodeData struct {
 	// document message with Text as its caption.
 	MediaURL  string `json:"mediaUrl,omitempty"`
 	MediaType string `json:"mediaType,omitempty"`
+	// MediaFile attaches a file of the media store instead of a link: its
+	// key (SHA-256), uploaded to WhatsApp once and sent by media id.
+	// MediaName is the file's name as chosen, shown in the editor and sent
+	// as a document's file name.
+	MediaFile string `json:"mediaFile,omitempty"`
+	MediaName string `json:"mediaName,omitempty"`
 	// Attribute is where a question, buttons or list node stores the answer,
 	// and what a setAttribute node sets.
 	Attribute string `json:"attribute,omitempty"`

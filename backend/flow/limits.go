@@ -30,5 +30,6 @@ const (
 	MaxExpressionLength = 1000
 	MaxPatternLength    = 500
 	MaxMediaURLLength   = 2000
+	MaxMediaNameLength  = 200
 	MaxRoutesPerAPINode = 20
 )

@@ -34,10 +34,16 @@ const (
 	ValidatePhone  = "phone"
 	ValidateDate   = "date"
 	ValidateRegex  = "regex"
+	// ValidateImage, ValidateDocument and ValidateMedia wait for a photo, a
+	// document or any attachment; the answer saved is the file's path.
+	ValidateImage    = "image"
+	ValidateDocument = "document"
+	ValidateMedia    = "media"
 )
 
 // Validations lists every question validation kind; an empty one means text.
-var Validations = []string{ValidateText, ValidateNumber, ValidateEmail, ValidatePhone, ValidateDate, ValidateRegex}
+var Validations = []string{ValidateText, ValidateNumber, ValidateEmail, ValidatePhone, ValidateDate, ValidateRegex,
+	ValidateImage, ValidateDocument, ValidateMedia}
 
 // MediaTypes lists the media kinds a message node can send.
 var MediaTypes = []string{"image", "video", "audio", "document"}

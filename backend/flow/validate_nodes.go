@@ -82,9 +82,9 @@ func NormalizeKeyword(s string) string {
 
 func (v *validator) checkMessage(n Node) {
 	d := n.Data
-	if d.MediaURL == "" {
+	if d.MediaURL == "" && d.MediaFile == "" {
 		if d.MediaType != "" {
-			v.add(SeverityError, n.ID, "mediaUrl", "Add the address of the %s to send.", d.MediaType)
+			v.add(SeverityError, n.ID, "mediaUrl", "Attach the %s to send, or give its address.", d.MediaType)
 		}
 		v.requireText(n, "text", d.Text, MaxText)
 		return
@@ -92,14 +92,11 @@ func (v *validator) checkMessage(n Node) {
 	if !contains(MediaTypes, d.MediaType) {
 		v.add(SeverityError, n.ID, "mediaType", "Choose the media type: image, video, audio or document.")
 	}
-	lower := strings.ToLower(d.MediaURL)
-	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(d.MediaURL, "{{") {
-		v.add(SeverityError, n.ID, "mediaUrl", "The media address must start with https://.")
+	if d.MediaFile != "" {
+		v.checkMediaFile(n)
+	} else {
+		v.checkMediaURL(n)
 	}
-	if utf8.RuneCountInString(d.MediaURL) > MaxMediaURLLength {
-		v.add(SeverityError, n.ID, "mediaUrl", "The media address is longer than %d characters.", MaxMediaURLLength)
-	}
-	v.checkPlaceholders(n, "mediaUrl", d.MediaURL)
 	if d.MediaType == "audio" && d.Text != "" {
 		v.add(SeverityWarning, n.ID, "text", "WhatsApp shows no caption under audio; the text will not be sent.")
 	}
@@ -109,7 +106,7 @@ func (v *validator) checkMessage(n Node) {
 func (v *validator) checkQuestion(n Node) {
 	d := n.Data
 	if d.Validation != "" && !contains(Validations, d.Validation) {
-		v.add(SeverityError, n.ID, "validation", "%q is not an answer check; use text, number, email, phone, date or regex.", d.Validation)
+		v.add(SeverityError, n.ID, "validation", "%q is not an answer check; use text, number, email, phone, date, regex, image, document or media.", d.Validation)
 	}
 	if d.Validation == ValidateRegex {
 		switch {
@@ -281,4 +278,32 @@ func fieldLabel(field string) string {
 		return "media address"
 	}
 	return field
+}
+
+// checkMediaURL checks the link of a message node that sends media by link.
+func (v *validator) checkMediaURL(n Node) {
+	d := n.Data
+	lower := strings.ToLower(d.MediaURL)
+	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(d.MediaURL, "{{") {
+		v.add(SeverityError, n.ID, "mediaUrl", "The media address must start with https://.")
+	}
+	if utf8.RuneCountInString(d.MediaURL) > MaxMediaURLLength {
+		v.add(SeverityError, n.ID, "mediaUrl", "The media address is longer than %d characters.", MaxMediaURLLength)
+	}
+	v.checkPlaceholders(n, "mediaUrl", d.MediaURL)
+}
+
+// checkMediaFile checks a message node that sends an attached file: a key
+// of the media store (a SHA-256 in hex), and no link besides.
+func (v *validator) checkMediaFile(n Node) {
+	d := n.Data
+	if d.MediaURL != "" {
+		v.add(SeverityError, n.ID, "mediaUrl", "Send either an attached file or an address, not both.")
+	}
+	if len(d.MediaFile) != 64 || strings.Trim(d.MediaFile, "0123456789abcdef") != "" {
+		v.add(SeverityError, n.ID, "mediaFile", "The attached file is not one this app stored; attach it again.")
+	}
+	if utf8.RuneCountInString(d.MediaName) > MaxMediaNameLength {
+		v.add(SeverityError, n.ID, "mediaName", "The file name is longer than %d characters.", MaxMediaNameLength)
+	}
 }

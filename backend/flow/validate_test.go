@@ -129,6 +129,16 @@ func TestValidate(t *testing.T) {
 		{"media not https", func(f *flow.Flow) {
 			node(f, "ok").Data.MediaURL, node(f, "ok").Data.MediaType = "ftp://x/a.png", "image"
 		}, "ok", "mediaUrl", "error", "https://"},
+		{"attached file and a link", func(f *flow.Flow) {
+			d := &node(f, "ok").Data
+			d.MediaFile, d.MediaURL, d.MediaType = strings.Repeat("ab", 32), "https://x.test/a.pdf", "document"
+		}, "ok", "mediaUrl", "error", "not both"},
+		{"attached file that is not a key", func(f *flow.Flow) {
+			d := &node(f, "ok").Data
+			d.MediaFile, d.MediaType = "../../etc/passwd", "document"
+		}, "ok", "mediaFile", "error", "attach it again"},
+		{"attached file without type", func(f *flow.Flow) { node(f, "ok").Data.MediaFile = strings.Repeat("ab", 32) }, "ok", "mediaType", "error", "media type"},
+		{"media type without file or link", func(f *flow.Flow) { node(f, "ok").Data.MediaType = "image" }, "ok", "mediaUrl", "error", "Attach the image"},
 		{"bad expression", func(f *flow.Flow) {
 			f.Nodes = append(f.Nodes, flow.Node{ID: "cond", Type: "condition", Data: flow.NodeData{Expression: "bad > 1"}})
 		}, "cond", "expression", "error", "does not work"},

@@ -172,7 +172,8 @@ func (g *Graph) serveMedia(w http.ResponseWriter, r *http.Request) bool {
 	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/lookaside/"):
 		g.serveDownload(w, r, strings.TrimPrefix(r.URL.Path, "/lookaside/"))
 	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/"+Version+"/") &&
-		!strings.Contains(strings.TrimPrefix(r.URL.Path, "/"+Version+"/"), "/"):
+		!strings.Contains(strings.TrimPrefix(r.URL.Path, "/"+Version+"/"), "/") &&
+		r.URL.Path != "/"+Version+"/"+PhoneNumberID: // the phone number's own node is not media
 		g.serveMediaInfo(w, r, strings.TrimPrefix(r.URL.Path, "/"+Version+"/"))
 	default:
 		return false

@@ -43,7 +43,7 @@ export const Handles = {
 export type Option = { id: string; title: string; description: string };
 
 /** The kinds of answer a question accepts. */
-export const validations = ['text', 'number', 'email', 'phone', 'date', 'regex'] as const;
+export const validations = ['text', 'number', 'email', 'phone', 'date', 'regex', 'image', 'document', 'media'] as const;
 
 /** A question's answer check. */
 export type Validation = (typeof validations)[number];

@@ -12,7 +12,12 @@ const validationOptions: { value: Validation; label: string }[] = [
   { value: 'phone', label: 'A phone number' },
   { value: 'date', label: 'A date' },
   { value: 'regex', label: 'Matches a pattern' },
+  { value: 'image', label: 'A photo' },
+  { value: 'document', label: 'A document (PDF, Word, Excel…)' },
+  { value: 'media', label: 'Any file (photo, document, audio, video)' },
 ];
+
+const fileValidations: readonly Validation[] = ['image', 'document', 'media'];
 
 /** Edits a question node: the question, the answer check, the retries and the attribute. */
 export function QuestionInspector({ node, update, problems }: InspectorProps<'question'>) {
@@ -38,6 +43,11 @@ export function QuestionInspector({ node, update, problems }: InspectorProps<'qu
         value={d.validation}
         onChange={(v) => update({ validation: v as Validation })}
         options={validationOptions}
+        hint={
+          fileValidations.includes(d.validation)
+            ? 'The conversation waits for the file; the answer saved is where it is stored on this computer (like {{message.media.path}}).'
+            : undefined
+        }
         error={fieldError(problems, 'validation')}
       />
       {d.validation === 'regex' && (

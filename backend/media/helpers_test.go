@@ -13,6 +13,7 @@ import (
 
 	"chatflow/backend/media"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -40,7 +41,7 @@ type world struct {
 
 func newWorld(t *testing.T, mod ...func(*media.DownloaderOptions)) *world {
 	t.Helper()
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	w := &world{t: t, db: db, lib: media.NewLibrary(db, media.Dir(db.Path), nil), graph: whatsapptest.NewGraph()}
 	t.Cleanup(w.graph.Close)
 	opt := media.DownloaderOptions{

@@ -23,10 +23,13 @@ const (
 	Number  Type = "number"
 	Boolean Type = "boolean"
 	Date    Type = "date"
+	// List holds a JSON array of objects or values, such as the time slots
+	// an API returned (see list.go).
+	List Type = "list"
 )
 
 // Types lists every valid Type in the order the UI offers them.
-var Types = []Type{Text, Number, Boolean, Date}
+var Types = []Type{Text, Number, Boolean, Date, List}
 
 // Valid reports whether t is one of the known types.
 func (t Type) Valid() bool {
@@ -124,8 +127,8 @@ func ValidateName(name string) error {
 
 // Coerce turns raw text into the normalized text form of a value of type t:
 // numbers without redundant zeros, booleans as "true"/"false", dates as
-// YYYY-MM-DD (RFC 3339 timestamps keep their time). Empty input stays empty,
-// meaning "no value".
+// YYYY-MM-DD (RFC 3339 timestamps keep their time), lists as compact JSON
+// arrays. Empty input stays empty, meaning "no value".
 func Coerce(t Type, raw string) (string, error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
@@ -165,6 +168,8 @@ func Coerce(t Type, raw string) (string, error) {
 			return d.Format(time.RFC3339), nil
 		}
 		return "", fmt.Errorf("%q is not a date (use YYYY-MM-DD)", raw)
+	case List:
+		return coerceList(s)
 	}
 	return "", fmt.Errorf("unknown attribute type %q", t)
 }
@@ -179,7 +184,7 @@ func (d Definition) Validate() error {
 		return err
 	}
 	if !d.Type.Valid() {
-		return fmt.Errorf("%q is not an attribute type (use text, number, boolean or date)", d.Type)
+		return fmt.Errorf("%q is not an attribute type (use text, number, boolean, date or list)", d.Type)
 	}
 	if len(d.Description) > MaxDescriptionLength {
 		return fmt.Errorf("the description is longer than %d characters", MaxDescriptionLength)

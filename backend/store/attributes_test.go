@@ -36,7 +36,7 @@ func TestAttributesCRUD(t *testing.T) {
 		{"duplicate ignoring case", attribute.Definition{Name: "ORDER_ID", Type: attribute.Number}, store.ErrConflict, ""},
 		{"invalid name", attribute.Definition{Name: "order id", Type: attribute.Text}, attribute.ErrInvalidName, ""},
 		{"built-in", attribute.Definition{Name: "contact.name", Type: attribute.Text}, attribute.ErrInvalidName, ""},
-		{"bad type", attribute.Definition{Name: "x", Type: "list"}, nil, "not an attribute type"},
+		{"bad type", attribute.Definition{Name: "x", Type: "color"}, nil, "not an attribute type"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

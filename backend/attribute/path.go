@@ -1,0 +1,95 @@
+package attribute
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// Lookup returns the value a placeholder name stands for. A name that is an
+// attribute gives its value. A longer name continues into the JSON an
+// attribute holds (a list, or the object a dynamic choice saved): "orders.#"
+// is the number of items, "orders.0.id" the id of the first item and
+// "chosen.price" a member of an object. ok is false when nothing is there.
+//
+// Built-in names contain dots themselves (contact.name), so the longest
+// prefix that is an attribute wins.
+func (v Values) Lookup(name string) (string, bool) {
+	if val, ok := v[name]; ok {
+		return val, true
+	}
+	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
+		val, ok := v[name[:i]]
+		if !ok {
+			continue
+		}
+		root, ok := Decode([]byte(val))
+		if !ok {
+			return "", false
+		}
+		got, ok := Resolve(root, name[i+1:])
+		if !ok {
+			return "", false
+		}
+		return TextOf(got), true
+	}
+	return "", false
+}
+
+// Resolve follows a dotted path through a decoded JSON value: digits index
+// an array (from 0), "#" counts its items, any other segment names an
+// object member. ok is false when the path leads nowhere.
+func Resolve(v any, path string) (any, bool) {
+	if path == "" {
+		return v, true
+	}
+	for _, seg := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case []any:
+			if seg == "#" {
+				v = json.Number(strconv.Itoa(len(x)))
+				continue
+			}
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(x) || seg != strconv.Itoa(i) {
+				return nil, false
+			}
+			v = x[i]
+		case map[string]any:
+			m, ok := x[seg]
+			if !ok {
+				return nil, false
+			}
+			v = m
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// TextOf is the text form of a decoded JSON value as a template shows it:
+// strings unquoted, numbers as written, true/false, nothing for null, and
+// objects and arrays as compact JSON.
+func TextOf(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(buf.String(), "\n")
+}

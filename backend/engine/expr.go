@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
@@ -15,7 +16,9 @@ import (
 )
 
 // exprEnv is the typed environment expressions see: every attribute under its
-// name, numbers as float64, booleans as bool, text and dates as strings.
+// name, numbers as float64, booleans as bool, text and dates as strings,
+// lists as []any (of maps for objects), so that len(orders) > 0 and expr's
+// list functions (filter, map, any, all, count) work.
 // Dotted built-ins are grouped into structs, nested at each dot
 // ("message.media.mime" is the field mime of the field media of "message"),
 // so that a misspelt member fails at compile time like a misspelt attribute
@@ -133,6 +136,8 @@ func goType(t attribute.Type) reflect.Type {
 		return reflect.TypeFor[float64]()
 	case attribute.Boolean:
 		return reflect.TypeFor[bool]()
+	case attribute.List:
+		return reflect.TypeFor[[]any]()
 	}
 	return reflect.TypeFor[string]()
 }
@@ -146,6 +151,13 @@ func typed(t attribute.Type, s string) any {
 		return f
 	case attribute.Boolean:
 		return strings.TrimSpace(s) == "true"
+	case attribute.List:
+		// Numbers decode as float64, the type expressions compare numbers in.
+		var items []any
+		if err := json.Unmarshal([]byte(s), &items); err != nil || items == nil {
+			return []any{}
+		}
+		return items
 	}
 	return s
 }
@@ -207,6 +219,15 @@ func formatValue(v any) string {
 		return strconv.Itoa(x)
 	case int64:
 		return strconv.FormatInt(x, 10)
+	case []any, map[string]any:
+		// A list an expression built (filter(orders, .open)) is stored as
+		// JSON, which a list attribute takes as it is.
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if enc.Encode(x) == nil {
+			return strings.TrimSuffix(b.String(), "\n")
+		}
 	}
 	return fmt.Sprint(v)
 }

@@ -73,6 +73,9 @@ var testDefs = []attribute.Definition{
 	{Name: "when", Type: attribute.Date},
 	{Name: "choice", Type: attribute.Text},
 	{Name: "email", Type: attribute.Text},
+	{Name: "orders", Type: attribute.List},
+	{Name: "slots", Type: attribute.List},
+	{Name: "chosen", Type: attribute.Text},
 }
 
 // build makes a published flow (id 1) from nodes and edges written as

@@ -75,7 +75,7 @@ type runContext struct {
 
 // render fills the {{placeholders}} of s from the current attributes.
 func (rc *runContext) render(s string) string {
-	return flow.Expand(s, func(name string) string { return rc.attrs[name] })
+	return flow.Render(s, rc.attrs)
 }
 
 // coerce turns raw text into the normalized value of attribute name.

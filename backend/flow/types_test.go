@@ -59,11 +59,9 @@ func TestPlaceholders(t *testing.T) {
 	if want := []string{"contact.name", "order_id"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("Placeholders = %v, want %v", got, want)
 	}
-	out := flow.Expand("Hi {{ contact.name }}, {{x}} {{ bad one }}", func(n string) string {
-		return map[string]string{"contact.name": "Ana"}[n]
-	})
+	out := flow.Render("Hi {{ contact.name }}, {{x}} {{ bad one }}", map[string]string{"contact.name": "Ana"})
 	if out != "Hi Ana,  {{ bad one }}" {
-		t.Fatalf("Expand = %q", out)
+		t.Fatalf("Render = %q", out)
 	}
 }
 

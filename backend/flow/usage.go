@@ -12,7 +12,7 @@ func NodesUsingAttribute(f Flow, name string) []string {
 		d := n.Data
 		used := d.Attribute == name || identUsed(d.Expression, name)
 		for _, s := range []string{d.Text, d.RetryText, d.Value, d.MediaURL} {
-			used = used || contains(Placeholders(s), name)
+			used = used || readsAny(Placeholders(s), name)
 		}
 		if used {
 			out = append(out, n.ID)
@@ -116,4 +116,15 @@ func replaceIdent(expr, old, repl string) string {
 
 func identByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// readsAny reports whether one of the names a text reads is the attribute
+// or a path into it.
+func readsAny(reads []string, name string) bool {
+	for _, r := range reads {
+		if readsAttribute(r, name) {
+			return true
+		}
+	}
+	return false
 }

@@ -40,7 +40,7 @@ func TestRenameAttributeAndAPI(t *testing.T) {
 	}
 	want := map[string]flow.NodeData{
 		"q": {Text: "Number?", Attribute: "order_number"},
-		"m": {Text: "Order {{order_number}} for {{contact.name}}"},
+		"m": {Text: "Order {{ order_number }} for {{contact.name}}"},
 		"c": {Expression: `order_number != "order_id" && x.order_id == 1 && order_ids > 0`},
 		"s": {Attribute: "total", Value: "{{ order_idx }}"},
 	}
@@ -54,5 +54,19 @@ func TestRenameAttributeAndAPI(t *testing.T) {
 	}
 	if !flow.RenameAPI(&f, "ORDER STATUS", "Orders") || f.Nodes[4].Data.API != "Orders" {
 		t.Errorf("RenameAPI: %+v", f.Nodes[4].Data)
+	}
+}
+
+func TestRenameAttributeInLoopsPathsAndFormats(t *testing.T) {
+	f := flow.Flow{Nodes: []flow.Node{{ID: "m", Type: flow.TypeMessage, Data: flow.NodeData{
+		Text: "{{orders.#}} {{orders.0.id}} {{ orders | default:\"-\" }} {{#each orders}}{{item.orders}} {{orders.#}}{{/each}} {{orders_x}}",
+	}}}}
+	if got := flow.NodesUsingAttribute(f, "orders"); !reflect.DeepEqual(got, []string{"m"}) {
+		t.Fatalf("usage through a path = %v", got)
+	}
+	flow.RenameAttribute(&f, "orders", "open_orders")
+	want := "{{open_orders.#}} {{open_orders.0.id}} {{ open_orders | default:\"-\" }} {{#each open_orders}}{{item.orders}} {{open_orders.#}}{{/each}} {{orders_x}}"
+	if got := f.Nodes[0].Data.Text; got != want {
+		t.Fatalf("renamed text =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -243,14 +243,36 @@ func (v *validator) checkText(n Node, field, s string, limit int) {
 	v.checkPlaceholders(n, field, s)
 }
 
-func (v *validator) checkPlaceholders(n Node, field, s string) {
+// checkPlaceholders reports what in a text will not render as meant: a
+// template problem (an unknown format, a loop without its end) is an error;
+// a name that is no attribute, a warning. bound names (a dynamic row's
+// item) are not attributes.
+func (v *validator) checkPlaceholders(n Node, field, s string, bound ...string) {
+	for _, p := range TemplateProblems(s) {
+		v.add(SeverityError, n.ID, field, "%s", p.Message)
+	}
 	if v.env == nil {
 		return
 	}
-	for _, name := range Placeholders(s) {
-		if !v.env.AttributeExists(name) {
+	for _, name := range Placeholders(s, bound...) {
+		if !v.attributeRead(name) {
 			v.add(SeverityWarning, n.ID, field, "{{%s}} is not an attribute; it will be empty.", name)
 		}
+	}
+}
+
+// attributeRead reports whether a name read by a template is an attribute
+// or a path into one (orders.0.id, contact.name).
+func (v *validator) attributeRead(name string) bool {
+	for {
+		if v.env.AttributeExists(name) {
+			return true
+		}
+		i := strings.LastIndexByte(name, '.')
+		if i < 0 {
+			return false
+		}
+		name = name[:i]
 	}
 }
 

@@ -56,7 +56,9 @@ func good() flow.Flow {
 }
 
 func TestValidateGoodFlowHasNoProblems(t *testing.T) {
-	if p := flow.Validate(good(), env{}); len(p) != 0 {
+	f := good()
+	f.Nodes[4].Data.Text = "Your order is {{order_status | default:\"on its way\"}} ({{order_id.0}}) {{#each order_id}}{{item.x}} {{index}}{{/each}}"
+	if p := flow.Validate(f, env{}); len(p) != 0 {
 		t.Fatalf("problems in a good flow: %+v", p)
 	}
 }
@@ -109,6 +111,9 @@ func TestValidate(t *testing.T) {
 		{"missing attribute", func(f *flow.Flow) { node(f, "ask").Data.Attribute = "zip" }, "ask", "attribute", "error", `no attribute named "zip"`},
 		{"question without attribute", func(f *flow.Flow) { node(f, "ask").Data.Attribute = "" }, "ask", "attribute", "error", "Choose the attribute"},
 		{"unknown placeholder", func(f *flow.Flow) { node(f, "ok").Data.Text = "Hi {{nick}}" }, "ok", "text", "warning", "{{nick}} is not an attribute"},
+		{"unknown format", func(f *flow.Flow) { node(f, "ok").Data.Text = "Due {{order_id | dat}}" }, "ok", "text", "error", `"dat" is not a format`},
+		{"loop without end", func(f *flow.Flow) { node(f, "ok").Data.Text = "{{#each order_id}}x" }, "ok", "text", "error", "has no {{/each}}"},
+		{"unknown path root", func(f *flow.Flow) { node(f, "ok").Data.Text = "{{slots.0.time}}" }, "ok", "text", "warning", "{{slots.0.time}} is not an attribute"},
 		{"bad validation kind", func(f *flow.Flow) { node(f, "ask").Data.Validation = "iban" }, "ask", "validation", "error", "not an answer check"},
 		{"regex without pattern", func(f *flow.Flow) { node(f, "ask").Data.Pattern = "" }, "ask", "pattern", "error", "Type the pattern"},
 		{"regex does not compile", func(f *flow.Flow) { node(f, "ask").Data.Pattern = "(" }, "ask", "pattern", "error", "not a valid regular expression"},

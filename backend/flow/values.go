@@ -1,4 +1,4 @@
-package attribute
+package flow
 
 import (
 	"bytes"
@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// Lookup returns the value a placeholder name stands for. A name that is an
+// Lookup returns the value a placeholder name stands for in values (the
+// attribute values in their text form). A name that is an
 // attribute gives its value. A longer name continues into the JSON an
 // attribute holds (a list, or the object a dynamic choice saved): "orders.#"
 // is the number of items, "orders.0.id" the id of the first item and
@@ -15,16 +16,16 @@ import (
 //
 // Built-in names contain dots themselves (contact.name), so the longest
 // prefix that is an attribute wins.
-func (v Values) Lookup(name string) (string, bool) {
-	if val, ok := v[name]; ok {
+func Lookup(values map[string]string, name string) (string, bool) {
+	if val, ok := values[name]; ok {
 		return val, true
 	}
 	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
-		val, ok := v[name[:i]]
+		val, ok := values[name[:i]]
 		if !ok {
 			continue
 		}
-		root, ok := Decode([]byte(val))
+		root, ok := decodeJSON(val)
 		if !ok {
 			return "", false
 		}
@@ -92,4 +93,57 @@ func TextOf(v any) string {
 		return ""
 	}
 	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// decodeJSON reads one JSON value, keeping numbers as written. It reports
+// false when s is not JSON.
+func decodeJSON(s string) (any, bool) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		return nil, false
+	}
+	return v, true
+}
+
+// ListItems splits a list value into the text of each item, in order: an
+// object item as its JSON text with its members in the order the API sent
+// them (which is how a chosen item is stored), a string unquoted, a number
+// as written. It reports false when s is not a JSON array; no value is an
+// empty list.
+func ListItems(s string) ([]string, bool) {
+	if strings.TrimSpace(s) == "" {
+		return nil, true
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal([]byte(s), &raw); err != nil {
+		return nil, false
+	}
+	items := make([]string, len(raw))
+	for i, r := range raw {
+		items[i] = itemText(r)
+	}
+	return items, true
+}
+
+// itemText is the text form of one raw JSON item.
+func itemText(r json.RawMessage) string {
+	switch {
+	case len(r) == 0:
+		return ""
+	case r[0] == '"':
+		var s string
+		if json.Unmarshal(r, &s) == nil {
+			return s
+		}
+	case string(r) == "null":
+		return ""
+	case r[0] == '{' || r[0] == '[':
+		var buf bytes.Buffer
+		if json.Compact(&buf, r) == nil {
+			return buf.String()
+		}
+	}
+	return string(r)
 }

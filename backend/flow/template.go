@@ -144,7 +144,7 @@ func (p *parser) scan() {
 // reported, so build sees a well-formed tree.
 func (p *parser) match() {
 	keep := make([]bool, len(p.tags))
-	var open []int       // indexes of the {{#each}} tags not closed yet
+	var open []int          // indexes of the {{#each}} tags not closed yet
 	elseOf := map[int]int{} // {{#each}} index -> its {{else}} index
 	for i, t := range p.tags {
 		switch t.kind {

@@ -5,11 +5,13 @@ import (
 	"strings"
 
 	"chatflow/backend/attribute"
+	"chatflow/backend/flow"
 )
 
 // placeholderRE matches {{name}}; names may contain dots (contact.name) and
+// paths into list and object values (orders.0.id, orders.#, chosen.id), and
 // spaces just inside the braces are tolerated.
-var placeholderRE = regexp.MustCompile(`\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}`)
+var placeholderRE = regexp.MustCompile(`\{\{\s*([A-Za-z_][A-Za-z0-9_.#]*)\s*\}\}`)
 
 // Types gives the attribute type of each placeholder name. Names it does not
 // know are treated as text. Build it with attribute.TypeMap.
@@ -90,10 +92,11 @@ func newExpander(values attribute.Values, types Types) *expander {
 	return &expander{values: values, types: types, seen: map[string]bool{}}
 }
 
-// lookup returns the value for name and records it as missing when it has
-// none (absent or empty).
+// lookup returns the value for name (an attribute, or a path into one that
+// holds a list or an object, as message texts read it) and records it as
+// missing when it has none (absent or empty).
 func (e *expander) lookup(name string) string {
-	v := e.values[name]
+	v, _ := flow.Lookup(e.values, name)
 	if v == "" && !e.seen[name] {
 		e.seen[name] = true
 		e.missing = append(e.missing, name)

@@ -12,8 +12,8 @@ import (
 // renderJSONBody fills placeholders in a JSON body template. Inside a JSON
 // string the value is JSON-escaped. A placeholder standing alone as a value
 // (after ':' '[' ',' or at the start, before ',' '}' ']' or at the end) is
-// inserted as a JSON value: bare for a number or boolean that coerces, null
-// when empty, a quoted string otherwise. Anywhere else it is inserted as is.
+// inserted as a JSON value: bare for a number, boolean or list that coerces,
+// null when empty, a quoted string otherwise. Anywhere else it is inserted as is.
 func (e *expander) renderJSONBody(tpl string) string {
 	if !strings.Contains(tpl, "{{") {
 		return tpl
@@ -70,7 +70,7 @@ func (e *expander) jsonValue(name string) string {
 		return "null"
 	}
 	switch t := e.typeOf(name); t {
-	case attribute.Number, attribute.Boolean:
+	case attribute.Number, attribute.Boolean, attribute.List:
 		if c, err := attribute.Coerce(t, v); err == nil && c != "" {
 			return c
 		}

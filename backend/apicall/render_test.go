@@ -19,6 +19,8 @@ var testTypes = apicall.Types{
 	"note":   attribute.Text,
 	"name":   attribute.Text,
 	"status": attribute.Number,
+	"slots":  attribute.List,
+	"chosen": attribute.Text,
 }
 
 func render(t *testing.T, def apicall.Definition, values attribute.Values) apicall.Request {
@@ -102,6 +104,10 @@ func TestRenderJSONBody(t *testing.T) {
 		{"after escaped quote", `{"a": "x\"{{name}}"}`, attribute.Values{"name": `"`}, `{"a": "x\"\""}`},
 		{"not standing alone inserted raw", `{"a": 1{{qty}}}`, attribute.Values{"qty": "2"}, `{"a": 12}`},
 		{"no placeholders untouched", `{"a": "{{"}`, nil, `{"a": "{{"}`},
+		{"list bare", `{"slots": {{slots}}}`, attribute.Values{"slots": `[ {"id": "s1"} ]`}, `{"slots": [{"id":"s1"}]}`},
+		{"field of a chosen item", `{"slot": "{{chosen.id}}", "n": {{slots.#}}, "first": {{slots.0.id}}}`,
+			attribute.Values{"chosen": `{"id":"s12","time":"15:30"}`, "slots": `[{"id":"s1"},{"id":"s2"}]`},
+			`{"slot": "s12", "n": "2", "first": "s1"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,6 +144,8 @@ func TestRenderURL(t *testing.T) {
 			attribute.Values{"k": "s3cr+t"}, "https://shop.test/s?api_key=s3cr%2Bt"},
 		{"fragment", apicall.Definition{URL: "https://shop.test/p#{{f}}"},
 			attribute.Values{"f": "a b"}, "https://shop.test/p#a%20b"},
+		{"field of a chosen item", apicall.Definition{URL: "https://shop.test/slots/{{chosen.id}}/book?n={{slots.#}}"},
+			attribute.Values{"chosen": `{"id":"s 12"}`, "slots": `[1,2,3]`}, "https://shop.test/slots/s%2012/book?n=3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

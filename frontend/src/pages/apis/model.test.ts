@@ -85,7 +85,8 @@ describe('attribute suggestions', () => {
     [{ path: 'a', type: 'string', sample: '2024-05-01' }, 'date'],
     [{ path: 'a', type: 'string', sample: '2024-05-01T10:00:00Z' }, 'date'],
     [{ path: 'a', type: 'string', sample: 'shipped' }, 'text'],
-    [{ path: 'a', type: 'array', sample: '[1]' }, 'text'],
+    [{ path: 'a', type: 'array', sample: '[1]' }, 'list'],
+    [{ path: 'a', type: 'object', sample: '{}' }, 'text'],
   ])('%j -> %s', (sample, type) => {
     expect(attributeTypeFor(sample)).toBe(type);
   });

@@ -168,6 +168,7 @@ export function attributeNameFor(path: string): string {
 export function attributeTypeFor(sample: PathSample): string {
   if (sample.type === 'number') return 'number';
   if (sample.type === 'boolean') return 'boolean';
+  if (sample.type === 'array') return 'list';
   if (sample.type === 'string' && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(sample.sample)) return 'date';
   return 'text';
 }

@@ -4,6 +4,11 @@ export const attributeTypes = [
   { value: 'number', label: 'Number', hint: 'An amount or a count; 1,250.50 is stored as 1250.5.' },
   { value: 'boolean', label: 'Yes / no', hint: 'true or false; yes, no, on, off and 1, 0 are understood.' },
   { value: 'date', label: 'Date', hint: 'A day, stored as YYYY-MM-DD.' },
+  {
+    value: 'list',
+    label: 'List',
+    hint: 'Several items from an API, such as time slots or open orders; rows and loops are made from it.',
+  },
 ] as const;
 
 /** Names of the attributes that always exist; the backend refuses them for custom ones. */
@@ -48,6 +53,8 @@ export function typeTone(type: string): 'info' | 'warning' | 'success' | 'accent
       return 'success';
     case 'date':
       return 'accent';
+    case 'list':
+      return 'neutral';
   }
   return 'neutral';
 }

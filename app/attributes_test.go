@@ -79,7 +79,7 @@ func TestAttributesService(t *testing.T) {
 		{attribute.Definition{Name: "order id", Type: attribute.Text}, `"order id" may only use letters, digits and underscores, and must not start with a digit.`},
 		{attribute.Definition{Name: "contact.name", Type: attribute.Text}, `"contact.name" is a built-in attribute.`},
 		{attribute.Definition{Name: "", Type: attribute.Text}, `A name is required.`},
-		{attribute.Definition{Name: "x", Type: "color"}, `"color" is not an attribute type (use text, number, boolean or date).`},
+		{attribute.Definition{Name: "x", Type: "color"}, `"color" is not an attribute type (use text, number, boolean, date or list).`},
 	}
 	for _, c := range createErrors {
 		if _, err := s.Create(c.def); err == nil || err.Error() != c.want {

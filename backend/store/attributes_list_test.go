@@ -8,10 +8,11 @@ import (
 
 	"chatflow/backend/attribute"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 )
 
 func TestListAttributes(t *testing.T) {
-	db := store.NewTestDB(t)
+	db := storetest.NewDB(t)
 	ctx := context.Background()
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "slots", Type: attribute.List}))
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "raw", Type: attribute.Text}))
@@ -31,7 +32,7 @@ func TestListAttributes(t *testing.T) {
 	}
 }
 
-// Migration 0008 rebuilds the attributes table to allow "list". Running it
+// Migration 0010 rebuilds the attributes table to allow "list". Running it
 // again over a filled table shows it keeps every definition and leaves the
 // definitions-version triggers working.
 func TestListMigrationKeepsAttributes(t *testing.T) {
@@ -41,7 +42,7 @@ func TestListMigrationKeepsAttributes(t *testing.T) {
 	okA(t, err)
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "order_id", Type: attribute.Text, Description: "The order."}))
 	okA(t, db.CreateAttribute(ctx, attribute.Definition{Name: "Total", Type: attribute.Number}))
-	if _, err := db.W.ExecContext(ctx, `DELETE FROM schema_migrations WHERE version = 8`); err != nil {
+	if _, err := db.W.ExecContext(ctx, `DELETE FROM schema_migrations WHERE version = 10`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

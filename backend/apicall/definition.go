@@ -17,10 +17,13 @@ import (
 var Methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
 
 // Body types. An empty BodyType means BodyJSON when the body is not empty.
+// Multipart bodies are made of Parts; every other type is the Body template.
 const (
-	BodyJSON = "json"
-	BodyForm = "form"
-	BodyNone = "none"
+	BodyJSON      = "json"
+	BodyForm      = "form"
+	BodyMultipart = "multipart"
+	BodyText      = "text"
+	BodyNone      = "none"
 )
 
 // Auth types and the places an API key can go.
@@ -62,6 +65,29 @@ type Auth struct {
 	Password string `json:"password,omitempty"`
 }
 
+// Part is one field of a multipart/form-data body. Value is a template; a
+// File part's value renders to the path of a stored file (such as
+// {{message.media.path}}, a customer's photo), which is sent as the field's
+// content.
+type Part struct {
+	Key      string `json:"key"`
+	Value    string `json:"value"`
+	File     bool   `json:"file,omitempty"`
+	Disabled bool   `json:"disabled,omitempty"`
+}
+
+// Retry says whether a failed call is tried again. The zero value means one
+// try. POST and PATCH are retried only when Idempotent says a repeat is safe
+// (the API ignores a duplicate), since the first try may have been applied
+// before its answer was lost.
+type Retry struct {
+	MaxTries   int  `json:"maxTries"`
+	Idempotent bool `json:"idempotent"`
+}
+
+// MaxTries bounds Retry.MaxTries: a customer waits while the bot retries.
+const MaxTries = 5
+
 // Mapping copies the value at a gjson Path of the response into an attribute.
 type Mapping struct {
 	Path      string `json:"path"`
@@ -70,11 +96,15 @@ type Mapping struct {
 
 // PathSample is one path of a response structure with a short sample of the
 // value found there. Type is the JSON kind: string, number, boolean, null,
-// object or array.
+// object or array. An array also says how many items it has and their shape
+// ("{id, date, time}" for objects, else the kind of the first item), which
+// is what a list attribute mapped from it will hold.
 type PathSample struct {
-	Path   string `json:"path"`
-	Sample string `json:"sample"`
-	Type   string `json:"type"`
+	Path      string `json:"path"`
+	Sample    string `json:"sample"`
+	Type      string `json:"type"`
+	Items     int    `json:"items,omitempty"`
+	ItemShape string `json:"itemShape,omitempty"`
 }
 
 // Definition is one configured API, in the shape of the bundle format (see
@@ -89,9 +119,11 @@ type Definition struct {
 	Headers         []KV         `json:"headers"`
 	Body            string       `json:"body"`
 	BodyType        string       `json:"bodyType,omitempty"`
+	Parts           []Part       `json:"parts,omitempty"`
 	Auth            Auth         `json:"auth"`
 	TimeoutMs       int          `json:"timeoutMs"`
 	FollowRedirects bool         `json:"followRedirects"`
+	Retry           Retry        `json:"retry,omitzero"`
 	Mappings        []Mapping    `json:"mappings"`
 	SampleResponse  string       `json:"sampleResponse,omitempty"`
 	SampleStructure []PathSample `json:"sampleStructure,omitempty"`
@@ -153,6 +185,9 @@ func (d Definition) EffectiveBodyType() string {
 	if d.BodyType != "" {
 		return d.BodyType
 	}
+	if len(d.Parts) > 0 {
+		return BodyMultipart
+	}
 	if strings.TrimSpace(d.Body) == "" {
 		return BodyNone
 	}
@@ -179,9 +214,15 @@ func (d Definition) Validate() error {
 		return fieldErr("timeoutMs", "The timeout must be between 1 and %d seconds.", MaxTimeoutMs/1000)
 	}
 	switch d.BodyType {
-	case BodyJSON, BodyForm, BodyNone:
+	case BodyJSON, BodyForm, BodyMultipart, BodyText, BodyNone:
 	default:
-		return fieldErr("bodyType", "%q is not a body type (use json, form or none).", d.BodyType)
+		return fieldErr("bodyType", "%q is not a body type (use json, form, multipart, text or none).", d.BodyType)
+	}
+	if err := validateParts(d); err != nil {
+		return err
+	}
+	if d.Retry.MaxTries < 0 || d.Retry.MaxTries > MaxTries {
+		return fieldErr("retry.maxTries", "An API is tried at most %d times.", MaxTries)
 	}
 	if err := validateRows("query", d.Query); err != nil {
 		return err
@@ -246,6 +287,24 @@ func validateRows(field string, rows []KV) error {
 		}
 		if field == "headers" && strings.ContainsAny(r.Key, " :\r\n\t") {
 			return fieldErr(fmt.Sprintf("%s.%d.key", field, i), "%q is not a valid header name.", r.Key)
+		}
+	}
+	return nil
+}
+
+func validateParts(d Definition) error {
+	if d.BodyType != BodyMultipart {
+		return nil
+	}
+	for i, p := range d.Parts {
+		switch {
+		case p.Disabled:
+		case strings.TrimSpace(p.Key) == "":
+			return fieldErr(fmt.Sprintf("parts.%d.key", i), "Field %d of the body needs a name.", i+1)
+		case strings.ContainsAny(p.Key, "\"\r\n"):
+			return fieldErr(fmt.Sprintf("parts.%d.key", i), "%q is not a valid field name.", p.Key)
+		case p.File && strings.TrimSpace(p.Value) == "":
+			return fieldErr(fmt.Sprintf("parts.%d.value", i), "Field %s sends a file: give its path, such as {{message.media.path}}.", p.Key)
 		}
 	}
 	return nil

@@ -75,3 +75,24 @@ func hostOnly(hostport string) string {
 	}
 	return hostport
 }
+
+// transientError reports whether a failed exchange may succeed if tried
+// again: a timeout, a refused or reset connection, a connection closed
+// early, or a name lookup that timed out. A cancelled call, a certificate
+// problem or an unknown host will not pass by waiting.
+func transientError(parent context.Context, err error) bool {
+	var dnsErr *net.DNSError
+	var netError net.Error
+	switch {
+	case parent.Err() != nil:
+		return false
+	case errors.As(err, &dnsErr):
+		return dnsErr.IsTimeout || dnsErr.IsTemporary
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netError) && netError.Timeout()):
+		return true
+	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return true
+	}
+	return false
+}

@@ -25,7 +25,9 @@ const maxRedirects = 10
 // Response is everything one execution learned. Status is 0 when no usable
 // HTTP response was read; then Error says why in one sentence. Request is
 // the rendered request as sent (secrets included: redact before showing or
-// storing it, see Redact).
+// storing it, see Redact). Earlier holds the tries before this one when the
+// API was retried, each with a note in RetryNote; RetryNote on the last
+// says why it was not retried when that is worth knowing.
 type Response struct {
 	Status     int          `json:"status"`
 	DurationMs int64        `json:"durationMs"`
@@ -37,16 +39,30 @@ type Response struct {
 	Structure  []PathSample `json:"structure"`
 	Missing    []string     `json:"missing"`
 	Request    Request      `json:"request"`
+	Earlier    []Response   `json:"earlier,omitempty"`
+	RetryNote  string       `json:"retryNote,omitempty"`
+	// transient marks a failure that may pass (a timeout, a refused or cut
+	// connection), which a retry may try again.
+	transient bool
 }
 
 // Client executes API definitions over HTTP. The zero value is ready to use
-// and shares one connection pool.
+// and shares one connection pool. The tester and the live bot share one
+// Client, so a test behaves as the bot will.
 type Client struct {
 	// Transport sends the requests; nil means a shared clone of
 	// http.DefaultTransport.
 	Transport http.RoundTripper
 	// MaxResponseBytes overrides the response cap; 0 means MaxResponseBytes.
 	MaxResponseBytes int64
+	// FileAllowed says whether a multipart file part may send the file at
+	// path: only files of the conversations (the media store) may leave.
+	// nil refuses every file.
+	FileAllowed func(path string) bool
+	// Sleep waits between tries and Now reads the clock for Retry-After
+	// dates; nil means the real ones (tests replace them).
+	Sleep func(ctx context.Context, d time.Duration) error
+	Now   func() time.Time
 }
 
 var (
@@ -68,39 +84,82 @@ func Execute(ctx context.Context, def Definition, values attribute.Values, types
 	return defaultClient.Execute(ctx, def, values, types)
 }
 
-// Execute renders def with values, sends it with the definition's timeout
+// Execute renders def with values and sends it, trying again as the
+// definition's Retry allows (on 408, 429, 500, 502, 503, 504, a timeout or a
+// refused or cut connection; never a POST or PATCH unless idempotent), with
+// backoff or the API's Retry-After. Each try has the definition's timeout
 // and reads at most the response cap. Redirects are returned as they are
 // unless FollowRedirects is set. Cancelling ctx stops the call; the error
 // then says it was cancelled.
 func (c *Client) Execute(ctx context.Context, def Definition, values attribute.Values, types Types) Response {
 	def = def.Normalized()
-	res := Response{Headers: []KV{}, Structure: []PathSample{}, Missing: []string{}}
 	rendered, err := Render(def, values, types)
-	res.Request = rendered
-	res.Missing = rendered.Missing
 	if err != nil {
+		res := emptyResponse(rendered)
 		res.Error = sentence(strings.TrimPrefix(err.Error(), "apicall: render url: "))
 		return res
 	}
+	tries := def.Retry.Tries(def.Method)
+	var earlier []Response
+	for try := 1; ; try++ {
+		res := c.send(ctx, def, rendered)
+		wait, note := c.nextWait(res, try, tries)
+		if wait < 0 {
+			res.RetryNote = note
+			res.Earlier = earlier
+			return res
+		}
+		res.RetryNote = retryNote(res, try, tries, wait)
+		res.Structure = nil
+		earlier = append(earlier, res)
+		if err := c.sleep(ctx, wait); err != nil {
+			last := emptyResponse(rendered)
+			last.Error = "The call was cancelled."
+			last.Earlier = earlier
+			return last
+		}
+	}
+}
 
+func emptyResponse(rendered Request) Response {
+	return Response{Headers: []KV{}, Structure: []PathSample{}, Missing: rendered.Missing, Request: rendered}
+}
+
+// send makes one try.
+func (c *Client) send(ctx context.Context, def Definition, rendered Request) Response {
+	res := emptyResponse(rendered)
 	timeout := time.Duration(def.TimeoutMs) * time.Millisecond
 	callCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	var body io.Reader
-	if rendered.Body != "" {
-		body = strings.NewReader(rendered.Body)
+	body, length, contentType, closers, err := c.requestBody(def, rendered)
+	defer func() {
+		for _, cl := range closers {
+			cl.Close()
+		}
+	}()
+	if err != nil {
+		res.Error = sentence("The request body could not be made: " + err.Error())
+		return res
 	}
 	req, err := http.NewRequestWithContext(callCtx, rendered.Method, rendered.URL, body)
 	if err != nil {
 		res.Error = sentence("The request could not be built: " + err.Error())
 		return res
 	}
+	if length >= 0 && body != nil {
+		req.ContentLength = length
+	}
 	for _, h := range rendered.Headers {
-		if strings.EqualFold(h.Key, "Host") {
+		switch {
+		case strings.EqualFold(h.Key, "Host"):
 			req.Host = h.Value
-			continue
+		case contentType != "" && strings.EqualFold(h.Key, "Content-Type"):
+		default:
+			req.Header.Add(h.Key, h.Value)
 		}
-		req.Header.Add(h.Key, h.Value)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
 	if req.Header.Get("User-Agent") == "" {
 		req.Header.Set("User-Agent", "ChatflowStudio/1")
@@ -111,6 +170,7 @@ func (c *Client) Execute(ctx context.Context, def Definition, values attribute.V
 	if err != nil {
 		res.DurationMs = time.Since(start).Milliseconds()
 		res.Error = describeError(ctx, err, req.URL.Host, timeout)
+		res.transient = transientError(ctx, err)
 		return res
 	}
 	defer resp.Body.Close()
@@ -127,6 +187,7 @@ func (c *Client) Execute(ctx context.Context, def Definition, values attribute.V
 	case err != nil:
 		res.Error = describeError(ctx, err, req.URL.Host, timeout)
 		res.Error = strings.TrimSuffix(res.Error, ".") + fmt.Sprintf(" (while reading the HTTP %d response).", resp.StatusCode)
+		res.transient = transientError(ctx, err)
 		return res
 	case int64(len(data)) > limit:
 		res.Error = fmt.Sprintf("The response is larger than %s (HTTP %d), so it was not read.", humanBytes(limit), resp.StatusCode)
@@ -138,7 +199,20 @@ func (c *Client) Execute(ctx context.Context, def Definition, values attribute.V
 	if res.IsJSON {
 		res.Structure = Structure(res.Body)
 	}
+	res.Structure = append(res.Structure, ResponseRoots(res)...)
 	return res
+}
+
+// requestBody makes the body of one try (a file is opened again for each)
+// with its length (-1 when unknown) and, for multipart, its content type.
+func (c *Client) requestBody(def Definition, rendered Request) (io.Reader, int64, string, []io.Closer, error) {
+	if def.BodyType == BodyMultipart {
+		return multipartBody(rendered.Parts, c.FileAllowed)
+	}
+	if rendered.Body == "" {
+		return nil, -1, "", nil, nil
+	}
+	return strings.NewReader(rendered.Body), int64(len(rendered.Body)), "", nil, nil
 }
 
 func (c *Client) httpClient(follow bool) *http.Client {

@@ -55,7 +55,16 @@ func Placeholders(def Definition) []string {
 			}
 		}
 	}
-	if def.BodyType != BodyNone {
+	switch def.BodyType {
+	case BodyNone:
+	case BodyMultipart:
+		for _, p := range def.Parts {
+			if !p.Disabled {
+				add(p.Key)
+				add(p.Value)
+			}
+		}
+	default:
 		add(def.Body)
 	}
 	for _, s := range authFields(def.Auth) {
@@ -96,7 +105,7 @@ func newExpander(values attribute.Values, types Types) *expander {
 // holds a list or an object, as message texts read it) and records it as
 // missing when it has none (absent or empty).
 func (e *expander) lookup(name string) string {
-	v, _ := flow.Lookup(e.values, name)
+	v, _ := flow.LookupValue(e.values, name)
 	if v == "" && !e.seen[name] {
 		e.seen[name] = true
 		e.missing = append(e.missing, name)

@@ -13,11 +13,15 @@ import (
 // rows and auth applied. Missing lists the placeholders that had no value
 // (they were rendered empty, or null as a lone JSON value). Secrets holds the
 // rendered secret values so that logs can redact them wherever they appear.
+//
+// A multipart body is sent from Parts (a file part's Value is the path of the
+// file); Body then describes it for the call log and the tester.
 type Request struct {
 	Method  string   `json:"method"`
 	URL     string   `json:"url"`
 	Headers []KV     `json:"headers"`
 	Body    string   `json:"body"`
+	Parts   []Part   `json:"parts,omitempty"`
 	Missing []string `json:"missing"`
 	Secrets []string `json:"-"`
 }
@@ -84,6 +88,14 @@ func Render(def Definition, values attribute.Values, types Types) (Request, erro
 	case BodyForm:
 		req.Body = e.renderFormBody(def.Body)
 		req.Headers = defaultHeader(req.Headers, "Content-Type", "application/x-www-form-urlencoded")
+	case BodyText:
+		req.Body = e.expand(def.Body, raw)
+		req.Headers = defaultHeader(req.Headers, "Content-Type", "text/plain; charset=utf-8")
+	case BodyMultipart:
+		// The Content-Type carries a boundary made when the body is built,
+		// so it is set then, replacing any the user typed.
+		req.Parts = e.renderParts(def.Parts)
+		req.Body = describeParts(req.Parts)
 	}
 	req.Headers = defaultHeader(req.Headers, "Accept", "application/json, */*;q=0.5")
 	req.Missing = e.missing

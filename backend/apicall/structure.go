@@ -1,6 +1,8 @@
 package apicall
 
 import (
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
@@ -36,8 +38,72 @@ type walker struct {
 
 func (w *walker) add(path string, v gjson.Result) {
 	if len(w.out) < maxStructurePaths {
-		w.out = append(w.out, PathSample{Path: path, Sample: sample(v), Type: kind(v)})
+		w.out = append(w.out, pathSample(path, v))
 	}
+}
+
+func pathSample(path string, v gjson.Result) PathSample {
+	p := PathSample{Path: path, Sample: sample(v), Type: kind(v)}
+	if v.IsArray() {
+		p.Items = int(v.Get("#").Int())
+		p.ItemShape = itemShape(v.Get("0"))
+	}
+	return p
+}
+
+// maxShapeKeys bounds the member names an item shape lists.
+const maxShapeKeys = 6
+
+// itemShape describes an array's first item: its member names for an
+// object, else the kind of value.
+func itemShape(first gjson.Result) string {
+	switch {
+	case !first.Exists():
+		return ""
+	case first.IsObject():
+		var keys []string
+		more := false
+		first.ForEach(func(k, _ gjson.Result) bool {
+			if len(keys) == maxShapeKeys {
+				more = true
+				return false
+			}
+			keys = append(keys, k.Str)
+			return true
+		})
+		if more {
+			keys = append(keys, "…")
+		}
+		return "{" + strings.Join(keys, ", ") + "}"
+	case first.IsArray():
+		return "list"
+	case first.Type == gjson.String:
+		return "text"
+	case first.Type == gjson.Number:
+		return "number"
+	case first.Type == gjson.True || first.Type == gjson.False:
+		return "yes/no"
+	}
+	return "empty"
+}
+
+// ResponseRoots lists what a mapping can read besides the body's paths:
+// the status, each header (its first value as the sample) and the whole
+// body.
+func ResponseRoots(res Response) []PathSample {
+	out := []PathSample{{Path: RootStatus, Sample: strconv.Itoa(res.Status), Type: "number"}}
+	seen := map[string]bool{}
+	for _, h := range res.Headers {
+		if key := strings.ToLower(h.Key); !seen[key] {
+			seen[key] = true
+			out = append(out, PathSample{Path: RootHeaders + "." + h.Key, Sample: truncateSample(h.Value), Type: "string"})
+		}
+	}
+	body := PathSample{Path: RootBody, Sample: truncateSample(res.Body), Type: "string"}
+	if res.IsJSON {
+		body = pathSample(RootBody, gjson.Parse(res.Body))
+	}
+	return append(out, body)
 }
 
 // walk visits v found at path. all is the same location across every
@@ -124,6 +190,10 @@ func sample(v gjson.Result) string {
 	default:
 		s = v.Raw
 	}
+	return truncateSample(s)
+}
+
+func truncateSample(s string) string {
 	if utf8.RuneCountInString(s) > maxSampleRunes {
 		r := []rune(s)
 		s = string(r[:maxSampleRunes-1]) + "…"

@@ -70,9 +70,9 @@ func (r *renderer) nodes(nodes []tnode, vars map[string]string) {
 func (r *renderer) lookup(name string, vars map[string]string) (string, bool) {
 	root, _, _ := strings.Cut(name, ".")
 	if _, bound := vars[root]; bound {
-		return Lookup(vars, name)
+		return LookupValue(vars, name)
 	}
-	return Lookup(r.values, name)
+	return LookupValue(r.values, name)
 }
 
 func (r *renderer) each(e *eachBlock, vars map[string]string) {

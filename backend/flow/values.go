@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Lookup returns the value a placeholder name stands for in values (the
+// LookupValue returns the value a placeholder name stands for in values (the
 // attribute values in their text form). A name that is an
 // attribute gives its value. A longer name continues into the JSON an
 // attribute holds (a list, or the object a dynamic choice saved): "orders.#"
@@ -16,7 +16,7 @@ import (
 //
 // Built-in names contain dots themselves (contact.name), so the longest
 // prefix that is an attribute wins.
-func Lookup(values map[string]string, name string) (string, bool) {
+func LookupValue(values map[string]string, name string) (string, bool) {
 	if val, ok := values[name]; ok {
 		return val, true
 	}

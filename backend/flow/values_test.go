@@ -7,7 +7,7 @@ import (
 	"chatflow/backend/flow"
 )
 
-func TestLookup(t *testing.T) {
+func TestLookupValue(t *testing.T) {
 	values := map[string]string{
 		"orders":        `[{"id":"A1","status":"open","total":12.50,"lines":[{"sku":"x"}]},{"id":"A2","status":"shipped","total":3}]`,
 		"tags":          `["red","green"]`,
@@ -48,9 +48,9 @@ func TestLookup(t *testing.T) {
 		{"nothing.at.all", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := flow.Lookup(values, tt.name)
+		got, ok := flow.LookupValue(values, tt.name)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
+			t.Errorf("LookupValue(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -28,6 +28,8 @@ export namespace apicall {
 	    path: string;
 	    sample: string;
 	    type: string;
+	    items?: number;
+	    itemShape?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PathSample(source);
@@ -38,6 +40,8 @@ export namespace apicall {
 	        this.path = source["path"];
 	        this.sample = source["sample"];
 	        this.type = source["type"];
+	        this.items = source["items"];
+	        this.itemShape = source["itemShape"];
 	    }
 	}
 	export class Mapping {
@@ -52,6 +56,38 @@ export namespace apicall {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.path = source["path"];
 	        this.attribute = source["attribute"];
+	    }
+	}
+	export class Retry {
+	    maxTries: number;
+	    idempotent: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Retry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.maxTries = source["maxTries"];
+	        this.idempotent = source["idempotent"];
+	    }
+	}
+	export class Part {
+	    key: string;
+	    value: string;
+	    file?: boolean;
+	    disabled?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Part(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.value = source["value"];
+	        this.file = source["file"];
+	        this.disabled = source["disabled"];
 	    }
 	}
 	export class KV {
@@ -79,9 +115,11 @@ export namespace apicall {
 	    headers: KV[];
 	    body: string;
 	    bodyType?: string;
+	    parts?: Part[];
 	    auth: Auth;
 	    timeoutMs: number;
 	    followRedirects: boolean;
+	    retry: Retry;
 	    mappings: Mapping[];
 	    sampleResponse?: string;
 	    sampleStructure?: PathSample[];
@@ -100,9 +138,11 @@ export namespace apicall {
 	        this.headers = this.convertValues(source["headers"], KV);
 	        this.body = source["body"];
 	        this.bodyType = source["bodyType"];
+	        this.parts = this.convertValues(source["parts"], Part);
 	        this.auth = this.convertValues(source["auth"], Auth);
 	        this.timeoutMs = source["timeoutMs"];
 	        this.followRedirects = source["followRedirects"];
+	        this.retry = this.convertValues(source["retry"], Retry);
 	        this.mappings = this.convertValues(source["mappings"], Mapping);
 	        this.sampleResponse = source["sampleResponse"];
 	        this.sampleStructure = this.convertValues(source["sampleStructure"], PathSample);
@@ -144,6 +184,8 @@ export namespace apicall {
 	        this.message = source["message"];
 	    }
 	}
+	
+	
 
 }
 
@@ -1034,6 +1076,9 @@ export namespace engine {
 	    rows?: flow.Option[];
 	    mediaUrl?: string;
 	    mediaType?: string;
+	    template?: whatsapp.TemplateMessage;
+	    mediaFile?: string;
+	    filename?: string;
 	    delayMs?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1049,6 +1094,9 @@ export namespace engine {
 	        this.rows = this.convertValues(source["rows"], flow.Option);
 	        this.mediaUrl = source["mediaUrl"];
 	        this.mediaType = source["mediaType"];
+	        this.template = this.convertValues(source["template"], whatsapp.TemplateMessage);
+	        this.mediaFile = source["mediaFile"];
+	        this.filename = source["filename"];
 	        this.delayMs = source["delayMs"];
 	    }
 	
@@ -1114,6 +1162,8 @@ export namespace flow {
 	    text?: string;
 	    mediaUrl?: string;
 	    mediaType?: string;
+	    mediaFile?: string;
+	    mediaName?: string;
 	    attribute?: string;
 	    validation?: string;
 	    pattern?: string;
@@ -1138,6 +1188,8 @@ export namespace flow {
 	        this.text = source["text"];
 	        this.mediaUrl = source["mediaUrl"];
 	        this.mediaType = source["mediaType"];
+	        this.mediaFile = source["mediaFile"];
+	        this.mediaName = source["mediaName"];
 	        this.attribute = source["attribute"];
 	        this.validation = source["validation"];
 	        this.pattern = source["pattern"];
@@ -1387,6 +1439,96 @@ export namespace server {
 	        this.error = source["error"];
 	    }
 	}
+
+}
+
+export namespace whatsapp {
+	
+	export class TemplateQuickReply {
+	    index: number;
+	    payload: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateQuickReply(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.payload = source["payload"];
+	    }
+	}
+	export class TemplateValue {
+	    component: string;
+	    index: number;
+	    name: string;
+	    example?: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.component = source["component"];
+	        this.index = source["index"];
+	        this.name = source["name"];
+	        this.example = source["example"];
+	        this.value = source["value"];
+	    }
+	}
+	export class TemplateMessage {
+	    name: string;
+	    language: string;
+	    named?: boolean;
+	    headerType?: string;
+	    headerMediaUrl?: string;
+	    values?: TemplateValue[];
+	    quickReplies?: TemplateQuickReply[];
+	    header?: string;
+	    body: string;
+	    footer?: string;
+	    buttons?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.language = source["language"];
+	        this.named = source["named"];
+	        this.headerType = source["headerType"];
+	        this.headerMediaUrl = source["headerMediaUrl"];
+	        this.values = this.convertValues(source["values"], TemplateValue);
+	        this.quickReplies = this.convertValues(source["quickReplies"], TemplateQuickReply);
+	        this.header = source["header"];
+	        this.body = source["body"];
+	        this.footer = source["footer"];
+	        this.buttons = source["buttons"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 

@@ -81,7 +81,7 @@ func TestMultipartSendsFieldsAndTheCustomersFile(t *testing.T) {
 	srv, got := uploadServer(t, 503)
 	photo, allowed := mediaStore(t)
 	def := apicall.Definition{Name: "Claims", Method: "POST", URL: srv.URL, BodyType: apicall.BodyMultipart,
-		Retry: apicall.Retry{MaxTries: 2, Idempotent: true},
+		Retry:   apicall.Retry{MaxTries: 2, Idempotent: true},
 		Headers: []apicall.KV{{Key: "Content-Type", Value: "application/json"}},
 		Parts: []apicall.Part{
 			{Key: "order", Value: "{{order_id}}"},

@@ -6,7 +6,8 @@
 //
 // Backups live in a "backups" folder beside the database file and are named
 // <database name>-<UTC time>-<kind>.db, so the folder can be read by a person
-// and the list can be rebuilt from the names alone.
+// and the list can be rebuilt from the names alone. The media files the
+// backups name are kept beside them, in one shared mirror (media.go).
 package backup
 
 import (
@@ -53,6 +54,9 @@ type Backup struct {
 	Created time.Time
 	Size    int64
 	Kind    Kind
+	// MediaMissing counts media files the database named that were not in
+	// the media folder when the backup was made (Create only).
+	MediaMissing int
 }
 
 // Dir is the folder holding the backups of the database at dbPath.
@@ -86,7 +90,14 @@ func Create(ctx context.Context, db *sql.DB, dbPath string, kind Kind, now time.
 	if err := vacuumInto(ctx, db, path); err != nil {
 		return Backup{}, err
 	}
-	return stat(path, name, now.UTC(), kind)
+	missing, err := keepMedia(ctx, dbPath, path)
+	if err != nil {
+		os.Remove(path) // a backup is the database and its files, or nothing
+		return Backup{}, err
+	}
+	b, err := stat(path, name, now.UTC(), kind)
+	b.MediaMissing = missing
+	return b, err
 }
 
 // vacuumInto writes a copy of db to path through a temporary file.
@@ -147,7 +158,8 @@ func List(dbPath string) ([]Backup, error) {
 	return out, nil
 }
 
-// Prune deletes all but the newest keep backups.
+// Prune deletes all but the newest keep backups, and the mirrored media
+// files none of the kept ones names.
 func Prune(dbPath string, keep int) error {
 	list, err := List(dbPath)
 	if err != nil {
@@ -158,6 +170,9 @@ func Prune(dbPath string, keep int) error {
 		if err := os.Remove(list[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
 			errs = append(errs, fmt.Errorf("backup: delete old backup %s: %w", list[i].Name, err))
 		}
+	}
+	if len(errs) == 0 {
+		errs = append(errs, pruneMedia(context.Background(), dbPath, list[:min(keep, len(list))]))
 	}
 	return errors.Join(errs...)
 }

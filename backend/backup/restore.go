@@ -77,6 +77,9 @@ type Applied struct {
 	// Kept is the backup of the database that was replaced (empty when there
 	// was no database yet).
 	Kept Backup
+	// MediaMissing counts media files the restored database names that
+	// neither the media folder nor the backups' mirror holds.
+	MediaMissing int
 }
 
 // ApplyPending finishes a staged restore, and must run before the database
@@ -114,6 +117,11 @@ func ApplyPending(ctx context.Context, dbPath string, latest int, now time.Time)
 		return Applied{}, fmt.Errorf("backup: put the restored database in place: %w", err)
 	}
 	res.Done = true
+	missing, err := restoreMedia(ctx, dbPath)
+	if err != nil {
+		return res, err
+	}
+	res.MediaMissing = missing
 	if err := Prune(dbPath, Keep); err != nil {
 		return res, err
 	}

@@ -35,6 +35,9 @@ type Session struct {
 	NodeID string `json:"nodeId"`
 	// RetriesLeft counts the re-asks a question node still allows.
 	RetriesLeft int `json:"retriesLeft"`
+	// Page is the page of dynamic rows the waiting node showed last (from
+	// 0); answering "more" shows the next.
+	Page int `json:"page,omitempty"`
 	// Attributes holds every attribute value of the contact, built-ins too.
 	Attributes map[string]string `json:"attributes"`
 	// Paused is set by a handoff node; the bot stays silent until a person

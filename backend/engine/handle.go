@@ -111,7 +111,7 @@ func (e *Engine) resume(t *turn, in Inbound) (bool, error) {
 	}
 	t.rc.flow = f
 	t.Session.FlowVersion = f.Version
-	t.rc.retriesLeft = t.Session.RetriesLeft
+	t.rc.retriesLeft, t.rc.page = t.Session.RetriesLeft, t.Session.Page
 	t.Visited = append(t.Visited, n.ID)
 	t.steps++
 	return true, e.walk(t, e.step(t, n.ID, ex.resume(&t.rc, n, in)))
@@ -137,7 +137,7 @@ func (e *Engine) begin(t *turn, in Inbound, force bool) error {
 	}
 	t.rc.flow = f
 	t.Session.FlowID, t.Session.FlowVersion = f.ID, f.Version
-	t.Session.NodeID, t.Session.RetriesLeft = "", 0
+	t.Session.NodeID, t.Session.RetriesLeft, t.Session.Page = "", 0, 0
 	return e.walk(t, start.ID)
 }
 

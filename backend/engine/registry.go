@@ -50,6 +50,8 @@ type result struct {
 	// retriesLeft re-asks left.
 	wait        bool
 	retriesLeft int
+	// page is the page of dynamic rows shown while waiting.
+	page int
 	// pause hands the contact to a person (handoff).
 	pause bool
 	// delayMs is added before the next reply.
@@ -71,6 +73,7 @@ type runContext struct {
 	env         *exprEnv
 	contactID   int64
 	retriesLeft int
+	page        int
 }
 
 // render fills the {{placeholders}} of s from the current attributes.

@@ -62,14 +62,14 @@ func (e *Engine) step(t *turn, nodeID string, r result) string {
 	}
 	switch {
 	case r.wait:
-		t.Session.NodeID, t.Session.RetriesLeft = nodeID, r.retriesLeft
+		t.Session.NodeID, t.Session.RetriesLeft, t.Session.Page = nodeID, r.retriesLeft, r.page
 		return ""
 	case r.pause:
 		t.endRun()
 		t.Session.Paused = true
 		return ""
 	}
-	t.Session.NodeID, t.Session.RetriesLeft = "", 0
+	t.Session.NodeID, t.Session.RetriesLeft, t.Session.Page = "", 0, 0
 	if r.output == "" {
 		return ""
 	}
@@ -78,7 +78,7 @@ func (e *Engine) step(t *turn, nodeID string, r result) string {
 
 // endRun leaves the session with no active run.
 func (t *turn) endRun() {
-	t.Session.NodeID, t.Session.RetriesLeft = "", 0
+	t.Session.NodeID, t.Session.RetriesLeft, t.Session.Page = "", 0, 0
 }
 
 // finish fills in the turn's state.

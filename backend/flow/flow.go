@@ -71,6 +71,16 @@ type NodeData struct {
 	Button string `json:"button,omitempty"`
 	// Rows are the choices of a list node; each id is an output.
 	Rows []Option `json:"rows,omitempty"`
+	// RowsFrom names a list attribute whose items become the rows of a list
+	// node or the buttons of a buttons node (dynamic rows, rows.go); the
+	// node's outputs are then "out" (an item was chosen) and "empty".
+	RowsFrom string `json:"rowsFrom,omitempty"`
+	// RowTitle, RowDescription and RowID are templates over {{item.…}} (and
+	// {{index}}, from 1) that make each dynamic row. RowID defaults to the
+	// item's position in the list, from 0 as in {{slots.0.time}}.
+	RowTitle       string `json:"rowTitle,omitempty"`
+	RowDescription string `json:"rowDescription,omitempty"`
+	RowID          string `json:"rowId,omitempty"`
 	// Expression is an expr-lang expression (condition, or setAttribute
 	// when computed instead of templated).
 	Expression string `json:"expression,omitempty"`

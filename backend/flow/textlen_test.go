@@ -15,7 +15,7 @@ func TestWhatsAppLength(t *testing.T) {
 		"café":      4,
 		"Día 3 🍰":   8,
 		"🇫🇷":        4,
-		"👩‍👩‍👧":       8,
+		"👩‍👩‍👧":     8,
 		"👍🏽":        4,
 		"日本語":       3,
 		"e\u0301te": 4,

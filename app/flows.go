@@ -15,7 +15,7 @@ import (
 const EventFlowsChanged = "flows:changed"
 
 // Flows is the Flows page: the list of flows, the editor's document with its
-// validation, publishing, the node palette and bundle import/export.
+// validation, publishing and bundle import/export.
 type Flows struct {
 	deps *Deps
 }
@@ -227,12 +227,6 @@ func (s *Flows) Unpublish(id int64) error {
 	}
 	s.deps.Events.Emit(EventFlowsChanged, id)
 	return nil
-}
-
-// NodeTypes returns the palette: every node type with its outputs and the
-// data a new node starts with.
-func (s *Flows) NodeTypes() ([]flow.NodeType, error) {
-	return flow.Catalogue(), nil
 }
 
 func nonNilProblems(p []flow.Problem) []flow.Problem {

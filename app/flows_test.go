@@ -92,10 +92,6 @@ func TestFlowsService(t *testing.T) {
 	if n := ev.count(EventFlowsChanged); n < 8 {
 		t.Fatalf("flows:changed emitted %d times", n)
 	}
-	types, _ := s.NodeTypes()
-	if len(types) != 11 {
-		t.Fatalf("NodeTypes: %d", len(types))
-	}
 }
 
 func TestFlowsBundle(t *testing.T) {

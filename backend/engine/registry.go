@@ -9,8 +9,10 @@ import (
 	"chatflow/backend/flow"
 )
 
-// registry lists the executor of every node type. Adding a node type means
-// one file here, one entry in flow.Catalogue and one component in the editor.
+// registry lists the executor of every node type (node_<type>.go). It holds
+// exactly the types of flow's registry, and input executors exactly for the
+// types that wait for input (registry_test.go checks both); see "How to add
+// a node type" in docs/architecture.md.
 var registry = map[string]executor{
 	flow.TypeStart:        startNode{},
 	flow.TypeMessage:      messageNode{},

@@ -36,24 +36,6 @@ func TestOutputs(t *testing.T) {
 	}
 }
 
-func TestCatalogueCoversEveryTypeWithValidDefaults(t *testing.T) {
-	seen := map[string]bool{}
-	for _, nt := range flow.Catalogue() {
-		if nt.Label == "" || nt.Description == "" {
-			t.Errorf("%s: label and description are required", nt.Type)
-		}
-		if seen[nt.Type] {
-			t.Errorf("%s listed twice", nt.Type)
-		}
-		seen[nt.Type] = true
-	}
-	for _, typ := range []string{"start", "message", "question", "buttons", "list", "condition", "setAttribute", "api", "delay", "handoff", "end"} {
-		if !seen[typ] || !flow.KnownType(typ) {
-			t.Errorf("type %s missing from the catalogue", typ)
-		}
-	}
-}
-
 func TestPlaceholders(t *testing.T) {
 	got := flow.Placeholders("Hi {{ contact.name }}, order {{order_id}} is {{order_id}}; {{ not valid! }} {{}}")
 	if want := []string{"contact.name", "order_id"}; !reflect.DeepEqual(got, want) {

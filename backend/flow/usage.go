@@ -5,14 +5,21 @@ import (
 )
 
 // NodesUsingAttribute returns the ids of the nodes that read or write the
-// attribute: as their attribute, in a {{placeholder}} or in an expression.
+// attribute: in a field naming an attribute, in a {{placeholder}} of a
+// template field or in an expression (the kinds of their type's fields say
+// which is which).
 func NodesUsingAttribute(f Flow, name string) []string {
 	var out []string
 	for _, n := range f.Nodes {
-		d := n.Data
-		used := d.Attribute == name || identUsed(d.Expression, name)
-		for _, s := range []string{d.Text, d.RetryText, d.Value, d.MediaURL} {
-			used = used || readsAny(Placeholders(s), name)
+		used := false
+		for _, p := range stringFields(n.Type, &n.Data, KindAttribute) {
+			used = used || *p == name
+		}
+		for _, p := range stringFields(n.Type, &n.Data, KindTemplate) {
+			used = used || readsAny(Placeholders(*p), name)
+		}
+		for _, p := range stringFields(n.Type, &n.Data, KindExpression) {
+			used = used || identUsed(*p, name)
 		}
 		if used {
 			out = append(out, n.ID)
@@ -21,13 +28,16 @@ func NodesUsingAttribute(f Flow, name string) []string {
 	return out
 }
 
-// NodesUsingAPI returns the ids of the api nodes that call the API (names
+// NodesUsingAPI returns the ids of the nodes that call the API (names
 // compare without case, as API names are unique regardless of case).
 func NodesUsingAPI(f Flow, name string) []string {
 	var out []string
 	for _, n := range f.Nodes {
-		if n.Type == TypeAPI && strings.EqualFold(n.Data.API, name) {
-			out = append(out, n.ID)
+		for _, p := range stringFields(n.Type, &n.Data, KindAPI) {
+			if strings.EqualFold(*p, name) {
+				out = append(out, n.ID)
+				break
+			}
 		}
 	}
 	return out
@@ -43,25 +53,32 @@ func RenameAttribute(f *Flow, oldName, newName string) bool {
 		}
 	}
 	for i := range f.Nodes {
-		d := &f.Nodes[i].Data
-		if d.Attribute == oldName {
-			set(&d.Attribute, newName)
+		n := &f.Nodes[i]
+		for _, p := range stringFields(n.Type, &n.Data, KindAttribute) {
+			if *p == oldName {
+				set(p, newName)
+			}
 		}
-		for _, p := range []*string{&d.Text, &d.RetryText, &d.Value, &d.MediaURL} {
+		for _, p := range stringFields(n.Type, &n.Data, KindTemplate) {
 			set(p, renamePlaceholder(*p, oldName, newName))
 		}
-		set(&d.Expression, replaceIdent(d.Expression, oldName, newName))
+		for _, p := range stringFields(n.Type, &n.Data, KindExpression) {
+			set(p, replaceIdent(*p, oldName, newName))
+		}
 	}
 	return changed
 }
 
-// RenameAPI points every api node calling oldName at newName and reports
+// RenameAPI points every node calling oldName at newName and reports
 // whether anything changed.
 func RenameAPI(f *Flow, oldName, newName string) bool {
 	changed := false
 	for i := range f.Nodes {
-		if f.Nodes[i].Type == TypeAPI && strings.EqualFold(f.Nodes[i].Data.API, oldName) {
-			f.Nodes[i].Data.API, changed = newName, true
+		n := &f.Nodes[i]
+		for _, p := range stringFields(n.Type, &n.Data, KindAPI) {
+			if strings.EqualFold(*p, oldName) {
+				*p, changed = newName, true
+			}
 		}
 	}
 	return changed

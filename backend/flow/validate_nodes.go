@@ -1,128 +1,24 @@
 package flow
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// checkData checks the settings of one node of a known type.
+// checkData checks the settings of one node of a known type with its
+// definition's check.
 func (v *validator) checkData(n Node) {
-	d := n.Data
 	if utf8.RuneCountInString(n.ID) > MaxNodeIDLength {
 		v.add(SeverityError, n.ID, "id", "The node id is longer than %d characters.", MaxNodeIDLength)
 	}
-	switch n.Type {
-	case TypeStart:
-		v.checkKeywords(n)
-	case TypeMessage:
-		v.checkMessage(n)
-	case TypeQuestion:
-		v.requireText(n, "text", d.Text, MaxText)
-		v.checkText(n, "retryText", d.RetryText, MaxText)
-		v.requireAttribute(n, d.Attribute)
-		v.checkQuestion(n)
-	case TypeButtons:
-		v.requireText(n, "text", d.Text, MaxInteractiveBody)
-		v.checkOptions(n, "buttons", d.Buttons, MaxButtons, MaxButtonTitle, MaxButtonID)
-		v.optionalAttribute(n, d.Attribute)
-	case TypeList:
-		v.requireText(n, "text", d.Text, MaxInteractiveBody)
-		v.requireText(n, "button", d.Button, MaxListButton)
-		v.checkOptions(n, "rows", d.Rows, MaxRows, MaxRowTitle, MaxRowID)
-		v.optionalAttribute(n, d.Attribute)
-	case TypeCondition:
-		v.checkExpression(n, d.Expression, true)
-	case TypeSetAttribute:
-		v.requireAttribute(n, d.Attribute)
-		if d.Expression != "" && d.Value != "" {
-			v.add(SeverityError, n.ID, "expression", "Use either a value or an expression, not both.")
-		}
-		if d.Expression != "" {
-			v.checkExpression(n, d.Expression, false)
-		} else {
-			v.checkText(n, "value", d.Value, MaxText)
-		}
-	case TypeAPI:
-		v.checkAPI(n)
-	case TypeDelay:
-		if d.Seconds < 1 || d.Seconds > MaxDelaySeconds {
-			v.add(SeverityError, n.ID, "seconds", "A delay lasts from 1 to %d seconds.", MaxDelaySeconds)
-		}
-	case TypeHandoff, TypeEnd:
-		v.checkText(n, "text", d.Text, MaxText)
-	}
-}
-
-func (v *validator) checkKeywords(n Node) {
-	if len(n.Data.Keywords) > MaxKeywordsPerStart {
-		v.add(SeverityError, n.ID, "keywords", "A start node has at most %d keywords.", MaxKeywordsPerStart)
-	}
-	seen := map[string]bool{}
-	for _, k := range n.Data.Keywords {
-		norm := NormalizeKeyword(k)
-		switch {
-		case norm == "":
-			v.add(SeverityError, n.ID, "keywords", "A keyword is empty; remove it or type a word.")
-		case utf8.RuneCountInString(k) > MaxKeyword:
-			v.add(SeverityError, n.ID, "keywords", "The keyword %q is longer than %d characters.", k, MaxKeyword)
-		case seen[norm]:
-			v.add(SeverityWarning, n.ID, "keywords", "The keyword %q is listed twice.", k)
-		}
-		seen[norm] = true
-	}
+	byType[n.Type].check(v, n)
 }
 
 // NormalizeKeyword is the form in which start keywords and customer messages
 // are compared: trimmed, lower case, without closing punctuation ("Hi!" is "hi").
 func NormalizeKeyword(s string) string {
 	return strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), " !.?¡¿,;")
-}
-
-func (v *validator) checkMessage(n Node) {
-	d := n.Data
-	if d.MediaURL == "" && d.MediaFile == "" {
-		if d.MediaType != "" {
-			v.add(SeverityError, n.ID, "mediaUrl", "Attach the %s to send, or give its address.", d.MediaType)
-		}
-		v.requireText(n, "text", d.Text, MaxText)
-		return
-	}
-	if !contains(MediaTypes, d.MediaType) {
-		v.add(SeverityError, n.ID, "mediaType", "Choose the media type: image, video, audio or document.")
-	}
-	if d.MediaFile != "" {
-		v.checkMediaFile(n)
-	} else {
-		v.checkMediaURL(n)
-	}
-	if d.MediaType == "audio" && d.Text != "" {
-		v.add(SeverityWarning, n.ID, "text", "WhatsApp shows no caption under audio; the text will not be sent.")
-	}
-	v.checkText(n, "text", d.Text, MaxCaption)
-}
-
-func (v *validator) checkQuestion(n Node) {
-	d := n.Data
-	if d.Validation != "" && !contains(Validations, d.Validation) {
-		v.add(SeverityError, n.ID, "validation", "%q is not an answer check; use text, number, email, phone, date, regex, image, document or media.", d.Validation)
-	}
-	if d.Validation == ValidateRegex {
-		switch {
-		case d.Pattern == "":
-			v.add(SeverityError, n.ID, "pattern", "Type the pattern the answer must match.")
-		case len(d.Pattern) > MaxPatternLength:
-			v.add(SeverityError, n.ID, "pattern", "The pattern is longer than %d characters.", MaxPatternLength)
-		default:
-			if _, err := regexp.Compile(d.Pattern); err != nil {
-				v.add(SeverityError, n.ID, "pattern", "The pattern is not a valid regular expression: %v.", err)
-			}
-		}
-	}
-	if d.MaxRetries < 0 || d.MaxRetries > MaxQuestionRetries {
-		v.add(SeverityError, n.ID, "maxRetries", "Retries go from 0 to %d.", MaxQuestionRetries)
-	}
 }
 
 func (v *validator) checkOptions(n Node, field string, opts []Option, maxCount, maxTitle, maxID int) {
@@ -162,49 +58,6 @@ func (v *validator) checkOptions(n Node, field string, opts []Option, maxCount, 
 			v.add(SeverityError, n.ID, field, "The description of %q is longer than %d characters.", label, MaxRowDescription)
 		}
 	}
-}
-
-func (v *validator) checkAPI(n Node) {
-	d := n.Data
-	switch {
-	case strings.TrimSpace(d.API) == "":
-		v.add(SeverityError, n.ID, "api", "Choose the API to call.")
-	case v.env != nil && !v.env.APIExists(d.API):
-		v.add(SeverityError, n.ID, "api", "There is no API named %q.", d.API)
-	default:
-		if ac, ok := v.env.(APIChecker); ok {
-			for _, w := range ac.APIWarnings(d.API) {
-				v.add(SeverityWarning, n.ID, "api", "The API %q: %s", d.API, w)
-			}
-		}
-	}
-	if len(d.Routes) > MaxRoutesPerAPINode {
-		v.add(SeverityError, n.ID, "routes", "An API node has at most %d routes.", MaxRoutesPerAPINode)
-	}
-	seen := map[string]bool{}
-	for _, r := range d.Routes {
-		switch {
-		case r == HandleOthers:
-			v.add(SeverityError, n.ID, "routes", "\"others\" is always there; remove it from the routes.")
-		case !ValidRoute(r):
-			v.add(SeverityError, n.ID, "routes", "%q is not a route; use a status code such as 200 or a class such as 4xx.", r)
-		case seen[r]:
-			v.add(SeverityError, n.ID, "routes", "The route %q is listed twice.", r)
-		}
-		seen[r] = true
-	}
-}
-
-// ValidRoute reports whether r is a status code (100-599) or a status class
-// written as 1xx to 5xx.
-func ValidRoute(r string) bool {
-	if len(r) != 3 || r[0] < '1' || r[0] > '5' {
-		return false
-	}
-	if r[1:] == "xx" {
-		return true
-	}
-	return r[1] >= '0' && r[1] <= '9' && r[2] >= '0' && r[2] <= '9'
 }
 
 // checkExpression checks a condition (required, must be true/false) or a
@@ -300,32 +153,4 @@ func fieldLabel(field string) string {
 		return "media address"
 	}
 	return field
-}
-
-// checkMediaURL checks the link of a message node that sends media by link.
-func (v *validator) checkMediaURL(n Node) {
-	d := n.Data
-	lower := strings.ToLower(d.MediaURL)
-	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(d.MediaURL, "{{") {
-		v.add(SeverityError, n.ID, "mediaUrl", "The media address must start with https://.")
-	}
-	if utf8.RuneCountInString(d.MediaURL) > MaxMediaURLLength {
-		v.add(SeverityError, n.ID, "mediaUrl", "The media address is longer than %d characters.", MaxMediaURLLength)
-	}
-	v.checkPlaceholders(n, "mediaUrl", d.MediaURL)
-}
-
-// checkMediaFile checks a message node that sends an attached file: a key
-// of the media store (a SHA-256 in hex), and no link besides.
-func (v *validator) checkMediaFile(n Node) {
-	d := n.Data
-	if d.MediaURL != "" {
-		v.add(SeverityError, n.ID, "mediaUrl", "Send either an attached file or an address, not both.")
-	}
-	if len(d.MediaFile) != 64 || strings.Trim(d.MediaFile, "0123456789abcdef") != "" {
-		v.add(SeverityError, n.ID, "mediaFile", "The attached file is not one this app stored; attach it again.")
-	}
-	if utf8.RuneCountInString(d.MediaName) > MaxMediaNameLength {
-		v.add(SeverityError, n.ID, "mediaName", "The file name is longer than %d characters.", MaxMediaNameLength)
-	}
 }

@@ -15,7 +15,7 @@ describe('toCanvas and toDocument', () => {
       ],
     });
     expect(skipped).toEqual(['x']);
-    expect(nodes[1]?.data).toEqual({ text: 'Hello', mediaUrl: '', mediaType: '' });
+    expect(nodes[1]?.data).toEqual({ text: 'Hello', mediaUrl: '', mediaType: '', mediaFile: '', mediaName: '' });
     expect(edges).toEqual([{ id: 'e1', source: 's', sourceHandle: 'out', target: 'm' }]);
     const doc = toDocument(nodes, edges);
     expect(doc.nodes).toEqual([
@@ -23,6 +23,12 @@ describe('toCanvas and toDocument', () => {
       { id: 'm', type: 'message', position: { x: 300, y: 0 }, data: { text: 'Hello' } },
     ]);
     expect(doc.edges).toEqual([{ id: 'e1', source: 's', sourceHandle: 'out', target: 'm' }]);
+  });
+
+  it('keeps every field the node type defines, such as an attached file', () => {
+    const data = { text: 'Menu', mediaType: 'document', mediaFile: 'a'.repeat(64), mediaName: 'menu.pdf' };
+    const { nodes } = toCanvas({ nodes: [{ id: 'm', type: 'message', position: { x: 0, y: 0 }, data }], edges: [] });
+    expect(toDocument(nodes, []).nodes[0]?.data).toEqual(data);
   });
 
   it('keeps option lists but drops their empty descriptions', () => {

@@ -1317,48 +1317,6 @@ export namespace flow {
 	}
 	
 	
-	export class NodeType {
-	    type: string;
-	    label: string;
-	    description: string;
-	    outputs: string[];
-	    outputsFrom?: string;
-	    waitsForInput: boolean;
-	    defaults: NodeData;
-	
-	    static createFrom(source: any = {}) {
-	        return new NodeType(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.type = source["type"];
-	        this.label = source["label"];
-	        this.description = source["description"];
-	        this.outputs = source["outputs"];
-	        this.outputsFrom = source["outputsFrom"];
-	        this.waitsForInput = source["waitsForInput"];
-	        this.defaults = this.convertValues(source["defaults"], NodeData);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	
 	
 	export class Problem {

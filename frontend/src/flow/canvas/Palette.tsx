@@ -4,15 +4,13 @@ import { useState, type DragEvent } from 'react';
 import { cx } from '../../lib/cx';
 import { nodeTypeNames, type NodeType } from '../model';
 import { catalogue } from '../nodes/catalogue';
+import { paletteGroups } from '../nodes/catalogue.gen';
 import colors from '../nodes/shared/nodeColors.module.css';
-import type { PaletteGroup } from '../nodes/shared/spec';
 import { editorStore, useEditor } from '../store';
 import styles from './Palette.module.css';
 
 /** The drag-and-drop data type of a palette item. */
 export const paletteMime = 'application/x-chatflow-node';
-
-const groups: PaletteGroup[] = ['Conversation', 'Logic', 'Finish'];
 
 const collapsedKey = 'chatflow.palette.collapsed';
 
@@ -58,7 +56,7 @@ export function Palette() {
 
   return (
     <nav className={cx(styles.palette, collapsed && styles.collapsed)} aria-label="Node palette">
-      {groups.map((g) => (
+      {paletteGroups.map((g) => (
         <section key={g} className={styles.group}>
           <h3 className={styles.groupTitle}>{g}</h3>
           {nodeTypeNames

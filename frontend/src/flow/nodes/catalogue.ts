@@ -1,34 +1,53 @@
-import type { DataByType, FlowNode, NodeType, OutputHandle } from '../model';
+import {
+  CircleStop,
+  GitBranch,
+  Headset,
+  List,
+  MessageCircleQuestionMark,
+  MessageSquareText,
+  PencilLine,
+  Play,
+  Plug,
+  SquareMousePointer,
+  Timer,
+  type LucideIcon,
+} from 'lucide-react';
+import type { FlowNode, OutputHandle } from '../model';
+import { nodeDefs, nodeTypeNames, type DataByType, type NodeType } from './catalogue.gen';
+import { buildOutputs, normalizeData } from './shared/rules';
 import type { NodeSpec } from './shared/spec';
-import { apiSpec } from './api/spec';
-import { buttonsSpec } from './buttons/spec';
-import { conditionSpec } from './condition/spec';
-import { delaySpec } from './delay/spec';
-import { endSpec } from './end/spec';
-import { handoffSpec } from './handoff/spec';
-import { listSpec } from './list/spec';
-import { messageSpec } from './message/spec';
-import { questionSpec } from './question/spec';
-import { setAttributeSpec } from './setAttribute/spec';
-import { startSpec } from './start/spec';
 
 /**
- * The catalogue of node types: one spec per type, mirroring Go's
- * flow.Catalogue and flow.Outputs. The mapped type makes the compiler insist
- * on an entry for every type. Components live in ./registry.ts.
+ * The palette icon of each node type: the one thing about a type the editor
+ * adds to Go's definition (catalogue.gen.ts). Components are in ./registry.ts.
  */
-export const catalogue: { [T in NodeType]: NodeSpec<T> } = {
-  start: startSpec,
-  message: messageSpec,
-  question: questionSpec,
-  buttons: buttonsSpec,
-  list: listSpec,
-  condition: conditionSpec,
-  setAttribute: setAttributeSpec,
-  api: apiSpec,
-  delay: delaySpec,
-  handoff: handoffSpec,
-  end: endSpec,
+const icons: { [T in NodeType]: LucideIcon } = {
+  start: Play,
+  message: MessageSquareText,
+  question: MessageCircleQuestionMark,
+  buttons: SquareMousePointer,
+  list: List,
+  condition: GitBranch,
+  setAttribute: PencilLine,
+  api: Plug,
+  delay: Timer,
+  handoff: Headset,
+  end: CircleStop,
+};
+
+function specFor<T extends NodeType>(type: T): NodeSpec<T> {
+  const def = nodeDefs[type];
+  return {
+    ...def,
+    icon: icons[type],
+    normalize: (raw) => normalizeData(def, raw),
+    outputs: (data) => buildOutputs(def, data),
+  };
+}
+
+/** The catalogue of node types: Go's definitions with their icons, one spec per type. */
+export const catalogue = Object.fromEntries(nodeTypeNames.map((t) => [t, specFor(t)])) as {
+  [T in NodeType]: NodeSpec<T>;
 };
 
 /** Returns the spec of a node type. */

@@ -34,9 +34,10 @@ export interface NodeView<T extends NodeType> {
 }
 
 /**
- * The editor's registry of node types, one folder each, mirroring the Go
- * engine's registry (backend/engine/registry.go). The specs (palette entry,
- * defaults, outputs) are in ./catalogue.ts.
+ * The editor's registry of node types, one folder each: the components Go's
+ * definitions cannot give. Everything else about a type (palette entry,
+ * defaults, outputs, limits) is generated from Go into ./catalogue.gen.ts and
+ * read through ./catalogue.ts. See docs/architecture.md, "How to add a node type".
  */
 export const registry: { [T in NodeType]: NodeView<T> } = {
   start: { node: StartNode, inspector: StartInspector },

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Dialog, TextField } from '../../components/ui';
+import { flowLimits } from '../../flow/nodes/catalogue.gen';
 import { errorMessage } from '../../lib/errors';
 
 /** Props of NameDialog. */
@@ -57,7 +58,7 @@ export function NameDialog({ open, title, description, initial, confirmLabel, on
           label="Name"
           value={name}
           data-autofocus
-          maxLength={100}
+          maxLength={flowLimits.name}
           placeholder="Order status"
           onChange={(e) => {
             setName(e.target.value);

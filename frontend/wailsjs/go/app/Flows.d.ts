@@ -18,8 +18,6 @@ export function ImportBundle(arg1:string,arg2:boolean):Promise<bundle.Result>;
 
 export function List():Promise<Array<app.FlowSummary>>;
 
-export function NodeTypes():Promise<Array<flow.NodeType>>;
-
 export function Publish(arg1:number):Promise<void>;
 
 export function Rename(arg1:number,arg2:string):Promise<void>;

@@ -30,10 +30,6 @@ export function List() {
   return window['go']['app']['Flows']['List']();
 }
 
-export function NodeTypes() {
-  return window['go']['app']['Flows']['NodeTypes']();
-}
-
 export function Publish(arg1) {
   return window['go']['app']['Flows']['Publish'](arg1);
 }

@@ -1,9 +1,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
+import { catalogue } from '../catalogue';
 import { NodeCard } from '../shared/NodeCard';
 import styles from '../shared/NodeCard.module.css';
-import { apiSpec } from './spec';
 
 /** The api node on the canvas: the API it calls and one branch per route plus "others". */
 export const ApiNode = memo(function ApiNode({ id, data, selected }: NodeProps<FlowNodeOf<'api'>>) {
@@ -12,7 +12,7 @@ export const ApiNode = memo(function ApiNode({ id, data, selected }: NodeProps<F
       id={id}
       type="api"
       selected={selected}
-      outputs={apiSpec.outputs(data)}
+      outputs={catalogue.api.outputs(data)}
       subtitle={data.api === '' ? undefined : data.api}
     >
       {data.api === '' && <span className={styles.faint}>Choose an API to call</span>}

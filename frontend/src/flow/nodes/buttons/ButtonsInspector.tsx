@@ -2,9 +2,12 @@ import { AttributeSelect } from '../../inspector/fields/AttributeSelect';
 import { OptionsEditor } from '../../inspector/fields/OptionsEditor';
 import { TemplateField } from '../../inspector/fields/TemplateField';
 import { fieldError } from '../../inspector/fields/problems';
+import { nodeLimits } from '../catalogue.gen';
 import type { InspectorProps } from '../shared/inspector';
 
-/** Edits a buttons node: the message, up to 3 buttons and where the choice is saved. */
+const limits = nodeLimits.buttons;
+
+/** Edits a buttons node: the message, up to three buttons and where the choice is saved. */
 export function ButtonsInspector({ node, update, problems }: InspectorProps<'buttons'>) {
   const d = node.data;
   return (
@@ -12,15 +15,15 @@ export function ButtonsInspector({ node, update, problems }: InspectorProps<'but
       <TemplateField
         label="Message"
         value={d.text}
-        limit={1024}
+        limit={limits.text}
         onChange={(text) => update({ text }, 'text')}
         error={fieldError(problems, 'text')}
       />
       <OptionsEditor
         kind="button"
         options={d.buttons}
-        max={3}
-        titleLimit={20}
+        max={limits.buttons}
+        titleLimit={limits.buttonTitle}
         onChange={(buttons, key) => update({ buttons }, key)}
         error={fieldError(problems, 'buttons')}
       />

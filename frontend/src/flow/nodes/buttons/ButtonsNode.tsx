@@ -1,10 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
+import { catalogue } from '../catalogue';
 import { NodeCard } from '../shared/NodeCard';
 import styles from '../shared/NodeCard.module.css';
 import { TemplateText } from '../shared/TemplateText';
-import { buttonsSpec } from './spec';
 
 /** The buttons node on the canvas: the message and one tappable row (and handle) per button. */
 export const ButtonsNode = memo(function ButtonsNode({ id, data, selected }: NodeProps<FlowNodeOf<'buttons'>>) {
@@ -13,7 +13,7 @@ export const ButtonsNode = memo(function ButtonsNode({ id, data, selected }: Nod
       id={id}
       type="buttons"
       selected={selected}
-      outputs={buttonsSpec.outputs(data)}
+      outputs={catalogue.buttons.outputs(data)}
       outputLook="choice"
       footer={
         data.attribute === '' ? undefined : (

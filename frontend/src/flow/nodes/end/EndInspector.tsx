@@ -1,6 +1,9 @@
 import { TemplateField } from '../../inspector/fields/TemplateField';
 import { fieldError } from '../../inspector/fields/problems';
+import { nodeLimits } from '../catalogue.gen';
 import type { InspectorProps } from '../shared/inspector';
+
+const limits = nodeLimits.end;
 
 /** Edits the optional last message of an end node. */
 export function EndInspector({ node, update, problems }: InspectorProps<'end'>) {
@@ -8,7 +11,7 @@ export function EndInspector({ node, update, problems }: InspectorProps<'end'>) 
     <TemplateField
       label="Last message"
       value={node.data.text}
-      limit={4096}
+      limit={limits.text}
       placeholder="Thanks for writing, {{contact.name}}!"
       onChange={(text) => update({ text }, 'text')}
       hint="Optional. Type / to insert an attribute."

@@ -3,9 +3,12 @@ import { AttributeSelect } from '../../inspector/fields/AttributeSelect';
 import { OptionsEditor } from '../../inspector/fields/OptionsEditor';
 import { TemplateField } from '../../inspector/fields/TemplateField';
 import { charCount, fieldError } from '../../inspector/fields/problems';
+import { nodeLimits } from '../catalogue.gen';
 import type { InspectorProps } from '../shared/inspector';
 
-/** Edits a list node: the message, the menu button, up to 10 rows and where the choice is saved. */
+const limits = nodeLimits.list;
+
+/** Edits a list node: the message, the menu button, up to ten rows and where the choice is saved. */
 export function ListInspector({ node, update, problems }: InspectorProps<'list'>) {
   const d = node.data;
   return (
@@ -13,24 +16,24 @@ export function ListInspector({ node, update, problems }: InspectorProps<'list'>
       <TemplateField
         label="Message"
         value={d.text}
-        limit={1024}
+        limit={limits.text}
         onChange={(text) => update({ text }, 'text')}
         error={fieldError(problems, 'text')}
       />
       <TextField
         label="Menu button"
         value={d.button}
-        maxLength={40}
-        hint={`${charCount(d.button)}/20 — the button that opens the list.`}
+        maxLength={limits.button * 2}
+        hint={`${charCount(d.button)}/${limits.button} — the button that opens the list.`}
         onChange={(e) => update({ button: e.target.value }, 'button')}
         error={fieldError(problems, 'button')}
       />
       <OptionsEditor
         kind="row"
         options={d.rows}
-        max={10}
-        titleLimit={24}
-        descriptionLimit={72}
+        max={limits.rows}
+        titleLimit={limits.rowTitle}
+        descriptionLimit={limits.rowDescription}
         onChange={(rows, key) => update({ rows }, key)}
         error={fieldError(problems, 'rows')}
       />

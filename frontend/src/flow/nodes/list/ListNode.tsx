@@ -2,10 +2,10 @@ import type { NodeProps } from '@xyflow/react';
 import { Menu } from 'lucide-react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
+import { catalogue } from '../catalogue';
 import { NodeCard } from '../shared/NodeCard';
 import styles from '../shared/NodeCard.module.css';
 import { TemplateText } from '../shared/TemplateText';
-import { listSpec } from './spec';
 
 /** The list node on the canvas: the message, the menu button and one row (and handle) per choice. */
 export const ListNode = memo(function ListNode({ id, data, selected }: NodeProps<FlowNodeOf<'list'>>) {
@@ -14,7 +14,7 @@ export const ListNode = memo(function ListNode({ id, data, selected }: NodeProps
       id={id}
       type="list"
       selected={selected}
-      outputs={listSpec.outputs(data)}
+      outputs={catalogue.list.outputs(data)}
       outputLook="choice"
       footer={
         data.attribute === '' ? undefined : (

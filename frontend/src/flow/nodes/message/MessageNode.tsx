@@ -2,15 +2,15 @@ import type { NodeProps } from '@xyflow/react';
 import { Paperclip } from 'lucide-react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
+import { catalogue } from '../catalogue';
 import { NodeCard } from '../shared/NodeCard';
 import styles from '../shared/NodeCard.module.css';
 import { TemplateText } from '../shared/TemplateText';
-import { messageSpec } from './spec';
 
 /** The message node on the canvas: its text and any attached media. */
 export const MessageNode = memo(function MessageNode({ id, data, selected }: NodeProps<FlowNodeOf<'message'>>) {
   return (
-    <NodeCard id={id} type="message" selected={selected} outputs={messageSpec.outputs(data)}>
+    <NodeCard id={id} type="message" selected={selected} outputs={catalogue.message.outputs(data)}>
       {data.mediaUrl !== '' && (
         <span className={styles.tag}>
           <Paperclip size={11} /> {data.mediaType === '' ? 'media' : data.mediaType}

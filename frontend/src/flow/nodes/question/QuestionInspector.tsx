@@ -3,6 +3,7 @@ import { AttributeSelect } from '../../inspector/fields/AttributeSelect';
 import { TemplateField } from '../../inspector/fields/TemplateField';
 import { fieldError } from '../../inspector/fields/problems';
 import type { Validation } from '../../model';
+import { nodeLimits } from '../catalogue.gen';
 import type { InspectorProps } from '../shared/inspector';
 
 const validationOptions: { value: Validation; label: string }[] = [
@@ -19,6 +20,8 @@ const validationOptions: { value: Validation; label: string }[] = [
 
 const fileValidations: readonly Validation[] = ['image', 'document', 'media'];
 
+const limits = nodeLimits.question;
+
 /** Edits a question node: the question, the answer check, the retries and the attribute. */
 export function QuestionInspector({ node, update, problems }: InspectorProps<'question'>) {
   const d = node.data;
@@ -27,7 +30,7 @@ export function QuestionInspector({ node, update, problems }: InspectorProps<'qu
       <TemplateField
         label="Question"
         value={d.text}
-        limit={4096}
+        limit={limits.text}
         onChange={(text) => update({ text }, 'text')}
         error={fieldError(problems, 'text')}
       />
@@ -65,7 +68,7 @@ export function QuestionInspector({ node, update, problems }: InspectorProps<'qu
         label="When the answer is not accepted"
         value={d.retryText}
         rows={2}
-        limit={4096}
+        limit={limits.retryText}
         onChange={(retryText) => update({ retryText }, 'retryText')}
         error={fieldError(problems, 'retryText')}
       />
@@ -73,7 +76,7 @@ export function QuestionInspector({ node, update, problems }: InspectorProps<'qu
         label="Retries"
         type="number"
         min={0}
-        max={10}
+        max={limits.maxRetries}
         value={String(d.maxRetries)}
         hint='After the last retry the conversation takes the "Invalid" branch.'
         onChange={(e) => update({ maxRetries: Math.trunc(Number(e.target.value) || 0) }, 'maxRetries')}

@@ -1,10 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
+import { catalogue } from '../catalogue';
 import { NodeCard } from '../shared/NodeCard';
 import styles from '../shared/NodeCard.module.css';
 import { TemplateText } from '../shared/TemplateText';
-import { questionSpec } from './spec';
 
 /** The question node on the canvas: the question, the answer check and where the answer goes. */
 export const QuestionNode = memo(function QuestionNode({ id, data, selected }: NodeProps<FlowNodeOf<'question'>>) {
@@ -13,7 +13,7 @@ export const QuestionNode = memo(function QuestionNode({ id, data, selected }: N
       id={id}
       type="question"
       selected={selected}
-      outputs={questionSpec.outputs(data)}
+      outputs={catalogue.question.outputs(data)}
       footer={
         <>
           <span className={styles.tag}>{data.validation}</span>

@@ -1,10 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
+import { catalogue } from '../catalogue';
 import { NodeCard } from '../shared/NodeCard';
 import styles from '../shared/NodeCard.module.css';
 import { TemplateText } from '../shared/TemplateText';
-import { setAttributeSpec } from './spec';
 
 /** The setAttribute node on the canvas: which attribute gets which value or expression. */
 export const SetAttributeNode = memo(function SetAttributeNode({
@@ -13,7 +13,7 @@ export const SetAttributeNode = memo(function SetAttributeNode({
   selected,
 }: NodeProps<FlowNodeOf<'setAttribute'>>) {
   return (
-    <NodeCard id={id} type="setAttribute" selected={selected} outputs={setAttributeSpec.outputs(data)}>
+    <NodeCard id={id} type="setAttribute" selected={selected} outputs={catalogue.setAttribute.outputs(data)}>
       {data.attribute === '' ? (
         <span className={styles.faint}>Choose an attribute</span>
       ) : (

@@ -3,7 +3,8 @@
 // that runs them live in the same process.
 //
 // main only deals with the process: signals, the embedded UI and the exit
-// code. The subcommands and the wiring they share live in package app.
+// code. The subcommands and the wiring they share live in package cli, the
+// use cases in backend/studio, the UI's bound services in package app.
 package main
 
 import (
@@ -12,13 +13,13 @@ import (
 	"os/signal"
 	"syscall"
 
-	"chatflow/app"
+	"chatflow/cli"
 	"chatflow/frontend"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := app.Main(ctx, os.Args[1:], app.Env{
+	code := cli.Main(ctx, os.Args[1:], cli.Env{
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,
 		Stderr: os.Stderr,

@@ -1,7 +1,11 @@
-// Package app is the surface the UI calls: one bound service per area of the
-// product, plus the command line. It is thin on purpose; the work happens in
-// backend/. The same service values are bound to the Wails window and served
-// over RPC in browser mode, so both transports always offer the same API.
+// Package app is the surface the UI calls: one bound service per area of
+// the product, served to the Wails window and, in browser mode, over RPC, so
+// both transports always offer the same API (window.go.app.<Service>.<Method>).
+// It is an adapter and nothing more: each method passes its arguments to a
+// use case in backend/studio and returns the result as a DTO of this
+// package (so the generated TypeScript names stay app.X) and the use case's
+// coded error (backend/apperr) as it is. It also holds the one wrapper
+// around the Wails runtime and the desktop window's options.
 package app
 
 import (
@@ -9,28 +13,28 @@ import (
 	"log/slog"
 	"time"
 
-	"chatflow/backend/server"
-	"chatflow/backend/store"
+	"chatflow/backend/studio"
 )
 
-// Deps are the shared dependencies every service may use.
+// Deps are what the services need from the process (wired by cli).
 type Deps struct {
-	// Ctx lives as long as the process; services use it for background work.
-	Ctx     context.Context
-	DB      *store.DB
+	// Ctx lives as long as the process; calls run under it.
+	Ctx    context.Context
+	Studio *studio.Studio
+	// Conversations are the inbox use cases over the live bot's inbox.
+	Conversations *studio.Conversations
+	// Webhook is the webhook listener (nil while generating bindings).
+	Webhook studio.Listener
 	Log     *slog.Logger
 	Events  *Broadcaster
-	Webhook *server.Listener
 	// Mode is "desktop" or "browser".
 	Mode    string
+	DBPath  string
 	Started time.Time
-	// Getenv reads environment overrides of settings (WHATSAPP_TOKEN...).
-	Getenv func(string) string
 }
 
 // App holds every bound service.
 type App struct {
-	deps          *Deps
 	System        *System
 	Attributes    *Attributes
 	APIs          *APIs
@@ -39,26 +43,19 @@ type App struct {
 	Flows         *Flows
 	Simulator     *Simulator
 	Data          *Data
-	// live is the WhatsApp bot (inbox and webhook); see live.go.
-	live *live
 }
 
 // New builds the services over deps.
 func New(deps *Deps) *App {
-	settings := NewSettings(deps)
-	l := newLive(deps, settings)
-	flows := NewFlows(deps)
 	return &App{
-		deps:          deps,
-		System:        &System{deps: deps},
-		Attributes:    NewAttributes(deps),
-		APIs:          NewAPIs(deps),
-		Settings:      settings,
-		Conversations: NewConversations(deps, l),
-		Flows:         flows,
-		Simulator:     NewSimulator(deps),
-		Data:          NewData(deps, flows, settings),
-		live:          l,
+		System:        &System{deps},
+		Attributes:    &Attributes{deps},
+		APIs:          &APIs{deps},
+		Settings:      &Settings{deps},
+		Conversations: &Conversations{deps},
+		Flows:         &Flows{deps},
+		Simulator:     &Simulator{deps},
+		Data:          newData(deps),
 	}
 }
 
@@ -66,14 +63,14 @@ func New(deps *Deps) *App {
 // Bind option and the browser-mode RPC server. Add a service here and it is
 // callable from the UI in both modes as window.go.app.<Service>.<Method>.
 func (a *App) Bindings() []any {
-	return []any{
-		a.System,
-		a.Attributes,
-		a.APIs,
-		a.Settings,
-		a.Conversations,
-		a.Flows,
-		a.Simulator,
-		a.Data,
+	return []any{a.System, a.Attributes, a.APIs, a.Settings, a.Conversations, a.Flows, a.Simulator, a.Data}
+}
+
+// each converts a list of use-case results into this package's DTOs.
+func each[T, U any](in []U, conv func(U) T) []T {
+	out := make([]T, len(in))
+	for i, v := range in {
+		out[i] = conv(v)
 	}
+	return out
 }

@@ -2,6 +2,6 @@
 
 package app
 
-// generatingBindings is true only in the build the Wails CLI makes to
+// GeneratingBindings is true only in the build the Wails CLI makes to
 // generate frontend/wailsjs; it must then skip the database and listener.
-const generatingBindings = false
+const GeneratingBindings = false

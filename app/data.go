@@ -1,189 +1,99 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
-	"strings"
-	"sync"
-	"time"
 
-	"chatflow/backend/backup"
-	"chatflow/backend/store"
+	"chatflow/backend/apperr"
+	"chatflow/backend/studio"
 )
-
-// EventBackupsChanged is emitted after a backup is made or a restore is
-// staged or cancelled, so the Settings page can refresh its list.
-const EventBackupsChanged = "data:backups"
 
 // Data is the app's own housekeeping: where the data lives, backups and
 // restore, the first-run templates and checklist, and (in the desktop
-// window) what closing the window does.
+// window, data_window.go) what closing the window does.
 type Data struct {
-	deps     *Deps
-	flows    *Flows
-	settings *Settings
+	d *Deps
 	// openPath opens a folder in the system's file manager.
 	openPath func(path string) error
-	// now is the clock (tests move it).
-	now func() time.Time
-	// backupCheck is how often the daily backup loop looks at the clock.
-	backupCheck time.Duration
-
-	// backupMu makes backups one at a time (the daily loop and the button).
-	backupMu sync.Mutex
-	loop     sync.WaitGroup
 	window   windowControl
 }
 
-// NewData returns the Data service.
-func NewData(deps *Deps, flows *Flows, settings *Settings) *Data {
-	return &Data{deps: deps, flows: flows, settings: settings, openPath: openFolder,
-		now: time.Now, backupCheck: time.Hour, window: windowControl{deps: deps}}
+func newData(deps *Deps) *Data {
+	return &Data{d: deps, openPath: openFolder, window: windowControl{deps: deps}}
 }
 
 // DataFolder says where the app keeps its data.
-type DataFolder struct {
-	// Path is the folder holding the database.
-	Path string `json:"path"`
-	// DBPath is the database file and BackupsPath the backups folder.
-	DBPath      string `json:"dbPath"`
-	BackupsPath string `json:"backupsPath"`
-	// SizeBytes is the database's size on disk, with its WAL.
-	SizeBytes int64 `json:"sizeBytes"`
-	// RestorePending is true when a restore waits for the next start.
-	RestorePending bool `json:"restorePending"`
-}
+type DataFolder studio.DataFolder
 
 // BackupInfo is one backup file in the list.
-type BackupInfo struct {
-	Name      string `json:"name"`
-	Path      string `json:"path"`
-	CreatedAt string `json:"createdAt"`
-	SizeBytes int64  `json:"sizeBytes"`
-	// Kind is "manual", "daily" or "before-restore".
-	Kind string `json:"kind"`
-}
+type BackupInfo studio.BackupInfo
 
 // RestoreResult answers a staged restore.
-type RestoreResult struct {
-	// Message is the sentence to show: the restore finishes at the next start.
-	Message string `json:"message"`
-	// Flows is how many flows the backup holds.
-	Flows int `json:"flows"`
-}
+type RestoreResult studio.RestoreResult
+
+// Template is a starting point offered on the welcome screen.
+type Template studio.Template
+
+// StartResult is the flow a template or a blank start created.
+type StartResult studio.StartResult
+
+// Checklist is the newcomer's path to a live bot.
+type Checklist studio.Checklist
 
 // Folder reports where the data lives.
-func (d *Data) Folder() (DataFolder, error) {
-	path := d.deps.DB.Path
-	out := DataFolder{Path: filepath.Dir(path), DBPath: path, BackupsPath: backup.Dir(path),
-		RestorePending: backup.Pending(path)}
-	for _, f := range []string{path, path + "-wal"} {
-		if fi, err := os.Stat(f); err == nil {
-			out.SizeBytes += fi.Size()
-		}
-	}
-	return out, nil
-}
+func (d *Data) Folder() (DataFolder, error) { return DataFolder(d.d.Studio.Backups.Folder()), nil }
 
 // OpenFolder shows the data folder in the system's file manager.
 func (d *Data) OpenFolder() error {
-	dir := filepath.Dir(d.deps.DB.Path)
+	dir := filepath.Dir(d.d.DBPath)
 	if err := d.openPath(dir); err != nil {
-		d.deps.Log.Warn("data: open folder", slog.String("dir", dir), slog.Any("err", err))
-		return fmt.Errorf("Could not open the folder here; it is %s.", dir)
+		d.d.Log.Warn("data: open folder", slog.String("dir", dir), slog.Any("err", err))
+		return apperr.Wrap(apperr.EUNAVAILABLE, err, fmt.Sprintf("Could not open the folder here; it is %s.", dir))
 	}
 	return nil
 }
 
 // BackupNow makes a backup at once and keeps only the newest seven.
 func (d *Data) BackupNow() (BackupInfo, error) {
-	b, err := d.backup(d.deps.Ctx, backup.Manual)
-	if err != nil {
-		return BackupInfo{}, fmt.Errorf("The backup could not be made: %s.", strings.TrimPrefix(err.Error(), "backup: "))
-	}
-	return backupInfo(b), nil
+	b, err := d.d.Studio.Backups.BackupNow(d.d.Ctx)
+	return BackupInfo(b), err
 }
 
 // Backups lists the backups, newest first.
 func (d *Data) Backups() ([]BackupInfo, error) {
-	list, err := backup.List(d.deps.DB.Path)
-	if err != nil {
-		d.deps.Log.Warn("data: list backups", slog.Any("err", err))
-		return nil, errors.New("The backups folder could not be read.")
-	}
-	out := make([]BackupInfo, 0, len(list))
-	for _, b := range list {
-		out = append(out, backupInfo(b))
-	}
-	return out, nil
+	list, err := d.d.Studio.Backups.List()
+	return each(list, func(b studio.BackupInfo) BackupInfo { return BackupInfo(b) }), err
 }
 
-// Restore checks a backup file and stages it; the app finishes the restore
-// the next time it starts, after keeping the current data as a backup.
+// Restore checks a backup file and stages it for the next start.
 func (d *Data) Restore(path string) (RestoreResult, error) {
-	path = strings.TrimSpace(path)
-	if path == "" {
-		return RestoreResult{}, errors.New("Choose a backup file to restore.")
-	}
-	latest, err := store.LatestSchema()
-	if err != nil {
-		return RestoreResult{}, err
-	}
-	info, err := backup.Stage(d.deps.Ctx, d.deps.DB.Path, path, latest)
-	if err != nil {
-		d.deps.Log.Warn("data: restore refused", slog.String("file", path), slog.Any("err", err))
-		return RestoreResult{}, restoreError(err)
-	}
-	d.deps.Events.Emit(EventBackupsChanged, nil)
-	return RestoreResult{Flows: info.Flows,
-		Message: "The backup is ready. Quit Chatflow Studio and start it again to finish the restore; your current data is kept as a backup."}, nil
+	r, err := d.d.Studio.Backups.Restore(d.d.Ctx, path)
+	return RestoreResult(r), err
 }
 
 // CancelRestore forgets a staged restore.
-func (d *Data) CancelRestore() error {
-	if err := backup.CancelPending(d.deps.DB.Path); err != nil {
-		return errors.New("The staged restore could not be removed.")
-	}
-	d.deps.Events.Emit(EventBackupsChanged, nil)
-	return nil
+func (d *Data) CancelRestore() error { return d.d.Studio.Backups.CancelRestore() }
+
+// Templates lists the starting points.
+func (d *Data) Templates() ([]Template, error) {
+	return each(d.d.Studio.FirstRun.Templates(), func(t studio.Template) Template { return Template(t) }), nil
 }
 
-// restoreError turns a refusal into one sentence for the owner.
-func restoreError(err error) error {
-	switch {
-	case errors.Is(err, backup.ErrNotBackup):
-		return errors.New("That file is not a Chatflow Studio backup.")
-	case errors.Is(err, backup.ErrCorrupt):
-		return errors.New("That backup is damaged and cannot be restored.")
-	case errors.Is(err, backup.ErrTooNew):
-		return errors.New("That backup was made by a newer Chatflow Studio; update the app first.")
-	}
-	msg := strings.TrimPrefix(err.Error(), "backup: ")
-	return fmt.Errorf("The backup could not be restored: %s.", strings.TrimSuffix(msg, "."))
+// StartFromTemplate imports a template as a draft flow.
+func (d *Data) StartFromTemplate(id string) (StartResult, error) {
+	r, err := d.d.Studio.FirstRun.StartFromTemplate(d.d.Ctx, id)
+	return StartResult(r), err
 }
 
-// backup makes one backup of the given kind and prunes the old ones.
-func (d *Data) backup(ctx context.Context, kind backup.Kind) (backup.Backup, error) {
-	d.backupMu.Lock()
-	defer d.backupMu.Unlock()
-	b, err := backup.Create(ctx, d.deps.DB.W, d.deps.DB.Path, kind, d.now())
-	if err != nil {
-		d.deps.Log.Error("data: backup", slog.String("kind", string(kind)), slog.Any("err", err))
-		return backup.Backup{}, err
-	}
-	if err := backup.Prune(d.deps.DB.Path, backup.Keep); err != nil {
-		d.deps.Log.Warn("data: prune backups", slog.Any("err", err))
-	}
-	d.deps.Log.Info("backup made", slog.String("file", b.Path), slog.Int64("bytes", b.Size))
-	d.deps.Events.Emit(EventBackupsChanged, nil)
-	return b, nil
+// StartBlank creates an empty flow named "My first flow".
+func (d *Data) StartBlank() (StartResult, error) {
+	r, err := d.d.Studio.FirstRun.StartBlank(d.d.Ctx)
+	return StartResult(r), err
 }
 
-func backupInfo(b backup.Backup) BackupInfo {
-	return BackupInfo{Name: b.Name, Path: b.Path, CreatedAt: b.Created.UTC().Format(time.RFC3339),
-		SizeBytes: b.Size, Kind: string(b.Kind)}
+// Checklist reads each step of the newcomer's checklist.
+func (d *Data) Checklist() (Checklist, error) {
+	c, err := d.d.Studio.FirstRun.Checklist(d.d.Ctx)
+	return Checklist(c), err
 }

@@ -2,25 +2,17 @@ package app
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"sync"
 	"sync/atomic"
+
+	"chatflow/backend/apperr"
+	"chatflow/backend/studio/config"
 )
 
 // EventCloseRequested is emitted when the owner closes the desktop window
 // and the app should ask whether to keep the bot running or quit.
 const EventCloseRequested = "window:close-requested"
-
-// settingCloseAction remembers the answer to the close question: "" (ask),
-// "background" or "quit".
-const settingCloseAction = "window.close_action"
-
-// The answers to the close question.
-const (
-	closeBackground = "background"
-	closeQuit       = "quit"
-)
 
 // windowControl is what the Data service may do with the desktop window. It
 // is empty in browser mode, where there is no window.
@@ -48,17 +40,19 @@ func (w *windowControl) context() context.Context {
 	return w.ctx
 }
 
+func (w *windowControl) config() *config.Config { return w.deps.Studio.Config() }
+
 // beforeClose decides what closing the window does; true keeps the window
 // open (Wails' OnBeforeClose contract).
 func (w *windowControl) beforeClose(ctx context.Context) bool {
 	if w.quitting.Load() || !w.dialogReady.Load() {
 		return false
 	}
-	action, _ := w.deps.DB.StringSetting(w.deps.Ctx, settingCloseAction, "")
+	action, _ := w.config().CloseAction(w.deps.Ctx)
 	switch action {
-	case closeQuit:
+	case config.CloseQuit:
 		return false
-	case closeBackground:
+	case config.CloseBackground:
 		hideWindow(ctx)
 		w.deps.Log.Info("window hidden; the bot keeps running")
 		return true
@@ -79,21 +73,21 @@ func (d *Data) CloseDialogReady() error {
 // it), "quit" ends the app. With remember the answer is kept and the
 // question is not asked again.
 func (d *Data) CloseWindow(action string, remember bool) error {
-	if action != closeBackground && action != closeQuit {
-		return errors.New("Choose to keep the bot running or to quit.")
+	if action != config.CloseBackground && action != config.CloseQuit {
+		return apperr.Invalid("action", "Choose to keep the bot running or to quit.")
 	}
 	ctx := d.window.context()
 	if ctx == nil {
-		return errors.New("There is no window to close in browser mode.")
+		return apperr.Errorf(apperr.EUNAVAILABLE, "There is no window to close in browser mode.")
 	}
 	if remember {
-		if err := d.deps.DB.SetSetting(d.deps.Ctx, settingCloseAction, action); err != nil {
-			d.deps.Log.Warn("data: remember the close choice", slog.Any("err", err))
+		if err := d.window.config().SetCloseAction(d.d.Ctx, action); err != nil {
+			d.d.Log.Warn("data: remember the close choice", slog.Any("err", err))
 		}
 	}
-	if action == closeBackground {
+	if action == config.CloseBackground {
 		hideWindow(ctx)
-		d.deps.Log.Info("window hidden; the bot keeps running")
+		d.d.Log.Info("window hidden; the bot keeps running")
 		return nil
 	}
 	return d.Quit()
@@ -101,19 +95,14 @@ func (d *Data) CloseWindow(action string, remember bool) error {
 
 // CloseAction returns the remembered answer to the close question ("" when
 // the app asks each time).
-func (d *Data) CloseAction() (string, error) {
-	return d.deps.DB.StringSetting(d.deps.Ctx, settingCloseAction, "")
-}
+func (d *Data) CloseAction() (string, error) { return d.window.config().CloseAction(d.d.Ctx) }
 
 // SetCloseAction changes the remembered answer ("" to ask each time).
 func (d *Data) SetCloseAction(action string) error {
-	if action != "" && action != closeBackground && action != closeQuit {
-		return errors.New("Choose ask, keep running or quit.")
+	if action != config.CloseAsk && action != config.CloseBackground && action != config.CloseQuit {
+		return apperr.Invalid("action", "Choose ask, keep running or quit.")
 	}
-	if action == "" {
-		return d.deps.DB.DeleteSetting(d.deps.Ctx, settingCloseAction)
-	}
-	return d.deps.DB.SetSetting(d.deps.Ctx, settingCloseAction, action)
+	return d.window.config().SetCloseAction(d.d.Ctx, action)
 }
 
 // Quit ends the desktop app: the window closes, the listener stops and the
@@ -121,10 +110,10 @@ func (d *Data) SetCloseAction(action string) error {
 func (d *Data) Quit() error {
 	ctx := d.window.context()
 	if ctx == nil {
-		return errors.New("Browser mode has no window to quit; stop chatflow serve where it runs.")
+		return apperr.Errorf(apperr.EUNAVAILABLE, "Browser mode has no window to quit; stop chatflow serve where it runs.")
 	}
 	d.window.quitting.Store(true)
-	rememberGeometry(d.window.deps.DB, ctx)
+	rememberGeometry(d.window.config(), ctx)
 	quitApp(ctx)
 	return nil
 }

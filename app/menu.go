@@ -55,5 +55,5 @@ func appMenu(window func() context.Context, data *Data) *menu.Menu {
 func aboutText() string {
 	b := Build()
 	return fmt.Sprintf("Chatflow Studio %s\nCommit %s\n%s\n\nDesign WhatsApp chatbots and run them from this computer.",
-		b.Version, valueOr(b.Commit, "unknown"), b.GoVersion)
+		b.Version, b.CommitOr("unknown"), b.GoVersion)
 }

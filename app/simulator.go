@@ -1,257 +1,40 @@
 package app
 
-import (
-	"context"
-	"errors"
-	"fmt"
-	"maps"
-	"sync"
-	"time"
-
-	"chatflow/backend/engine"
-	"chatflow/backend/flow"
-	"chatflow/backend/store"
-)
-
-// EventSimulatorTurn is emitted with a SimTurn after every simulated message.
-const EventSimulatorTurn = "simulator:turn"
-
-// Simulator limits: simulations live in memory and are dropped when idle or
-// when too many are open.
-const (
-	maxSimulations = 50
-	simulationIdle = 2 * time.Hour
-)
+import "chatflow/backend/studio"
 
 // Simulator runs a flow's saved draft with the real engine and real API
-// calls, as a customer would meet it, without WhatsApp and without touching
-// any contact. Each simulation is kept in memory under an id.
-type Simulator struct {
-	deps   *Deps
-	runner engine.APIRunner
-
-	mu   sync.Mutex
-	sims map[string]*simulation
-}
-
-// NewSimulator returns the Simulator service; its API calls go through the
-// real runner and appear in the call log as "simulator" calls.
-func NewSimulator(deps *Deps) *Simulator {
-	return &Simulator{deps: deps, runner: newAPIRunner(deps), sims: map[string]*simulation{}}
-}
+// calls, without WhatsApp. Each turn is also emitted as simulator:turn.
+type Simulator struct{ d *Deps }
 
 // SimSession is a started simulation.
-type SimSession struct {
-	ID   string  `json:"id"`
-	Turn SimTurn `json:"turn"`
-}
+type SimSession studio.SimSession
 
-// SimCall is one API call made during a turn.
-type SimCall struct {
-	API        string `json:"api"`
-	Status     int    `json:"status"`
-	Route      string `json:"route"`
-	Error      string `json:"error"`
-	DurationMs int64  `json:"durationMs"`
-}
+// SimTurn is what one simulated message did.
+type SimTurn studio.SimTurn
 
-// SimTurn is what one simulated message did: the bot's replies (each with
-// the delay before it), where the flow stands, the attribute values and the
-// API calls made.
-type SimTurn struct {
-	SimID   string         `json:"simId"`
-	FlowID  int64          `json:"flowId"`
-	Replies []engine.Reply `json:"replies"`
-	// State is "wait", "end", "paused" or "idle" (see engine.Turn).
-	State string `json:"state"`
-	// NodeID is the node waiting for the customer ("" when none).
-	NodeID     string            `json:"nodeId"`
-	Visited    []string          `json:"visited"`
-	Attributes map[string]string `json:"attributes"`
-	Calls      []SimCall         `json:"calls"`
-	Errors     []string          `json:"errors"`
-	// Notice explains a turn where nothing happened, such as a first message
-	// that matches none of the start keywords.
-	Notice string `json:"notice"`
-}
+func (s *Simulator) use() *studio.Simulator { return s.d.Studio.Simulator }
 
-// simulation is one running simulated conversation.
-type simulation struct {
-	mu       sync.Mutex
-	id       string
-	flowID   int64
-	eng      *engine.Engine
-	calls    *callRecorder
-	initial  map[string]string
-	session  engine.Session
-	last     []engine.Reply
-	lastUsed time.Time
-}
-
-// Start opens a simulation of a flow's saved draft (published or not). The
-// returned turn is empty: the first customer message starts the flow.
+// Start opens a simulation of a flow's saved draft.
 func (s *Simulator) Start(flowID int64) (SimSession, error) {
-	return s.start(s.deps.Ctx, flowID, nil)
-}
-
-// start opens a simulation with initial attribute values (already coerced).
-func (s *Simulator) start(ctx context.Context, flowID int64, values map[string]string) (SimSession, error) {
-	if _, err := s.deps.DB.Flow(ctx, flowID); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return SimSession{}, errors.New("This flow no longer exists.")
-		}
-		return SimSession{}, fmt.Errorf("Could not open the flow: %w", err)
-	}
-	id, err := newSimID()
-	if err != nil {
-		return SimSession{}, err
-	}
-	rec := &callRecorder{next: s.runner}
-	sim := &simulation{
-		id:     id,
-		flowID: flowID,
-		calls:  rec,
-		eng: engine.New(engine.Deps{
-			Flows:      draftSource{db: s.deps.DB, flowID: flowID},
-			APIs:       rec,
-			Attributes: s.deps.DB.Attributes,
-			Logger:     s.deps.Log,
-			CallSource: "simulator",
-			Cache:      exprCache,
-		}),
-		initial:  initialAttributes(values),
-		lastUsed: time.Now(),
-	}
-	sim.session = engine.Session{Attributes: maps.Clone(sim.initial)}
-	s.mu.Lock()
-	s.sweepLocked()
-	s.sims[id] = sim
-	s.mu.Unlock()
-	return SimSession{ID: id, Turn: sim.snapshot(engine.Turn{State: engine.StateIdle, Session: sim.session}, nil)}, nil
+	ss, err := s.use().Start(s.d.Ctx, flowID, nil)
+	return SimSession(ss), err
 }
 
 // Send delivers one customer message: text typed, or replyID when an option
-// was tapped (its title is used as the text when text is empty).
+// was tapped.
 func (s *Simulator) Send(simID, text, replyID string) (SimTurn, error) {
-	sim, err := s.get(simID)
-	if err != nil {
-		return SimTurn{}, err
-	}
-	sim.mu.Lock()
-	defer sim.mu.Unlock()
-	if text == "" && replyID != "" {
-		text = titleOf(sim.last, replyID)
-	}
-	if sim.session.Paused && flow.NormalizeKeyword(text) == engine.DefaultRestartKeyword {
-		// Nobody can resume a simulated handoff from the inbox, so the
-		// restart keyword does it here and the run starts over.
-		sim.session.Paused = false
-	}
-	sim.calls.reset()
-	turn, err := sim.eng.Handle(s.deps.Ctx, sim.session, engine.Inbound{Text: text, ReplyID: replyID, At: time.Now()})
-	if err != nil {
-		s.deps.Log.Error("simulator: handle", "err", err)
-		return SimTurn{}, fmt.Errorf("The simulation could not run: %s.", err)
-	}
-	sim.session = turn.Session
-	if len(turn.Replies) > 0 {
-		sim.last = turn.Replies
-		markSimulated(s.deps.Ctx, s.deps) // the first-run checklist's "tested" step
-	}
-	out := sim.snapshot(turn, simCalls(turn.Calls, sim.calls.taken()))
-	if turn.State == engine.StateIdle {
-		out.Notice = s.idleNotice(sim.flowID)
-	}
-	s.deps.Events.Emit(EventSimulatorTurn, out)
-	return out, nil
+	t, err := s.use().Send(s.d.Ctx, simID, text, replyID)
+	return SimTurn(t), err
 }
 
-// Restart forgets the conversation and the attribute values gathered, as if
-// a new customer wrote; the next message starts the flow again.
+// Restart forgets the conversation and the values gathered.
 func (s *Simulator) Restart(simID string) (SimTurn, error) {
-	sim, err := s.get(simID)
-	if err != nil {
-		return SimTurn{}, err
-	}
-	sim.mu.Lock()
-	defer sim.mu.Unlock()
-	sim.session = engine.Session{Attributes: maps.Clone(sim.initial)}
-	sim.last = nil
-	out := sim.snapshot(engine.Turn{State: engine.StateIdle, Session: sim.session}, nil)
-	s.deps.Events.Emit(EventSimulatorTurn, out)
-	return out, nil
+	t, err := s.use().Restart(simID)
+	return SimTurn(t), err
 }
 
 // Stop ends a simulation and frees it.
 func (s *Simulator) Stop(simID string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.sims, simID)
+	s.use().Stop(simID)
 	return nil
-}
-
-func (s *Simulator) get(id string) (*simulation, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sim, ok := s.sims[id]
-	if !ok {
-		return nil, errors.New("This simulation has ended; start a new one.")
-	}
-	sim.lastUsed = time.Now()
-	return sim, nil
-}
-
-// sweepLocked drops idle simulations and, beyond the limit, the least
-// recently used one.
-func (s *Simulator) sweepLocked() {
-	var oldest *simulation
-	for id, sim := range s.sims {
-		if time.Since(sim.lastUsed) > simulationIdle {
-			delete(s.sims, id)
-			continue
-		}
-		if oldest == nil || sim.lastUsed.Before(oldest.lastUsed) {
-			oldest = sim
-		}
-	}
-	if len(s.sims) >= maxSimulations && oldest != nil {
-		delete(s.sims, oldest.id)
-	}
-}
-
-// idleNotice explains why a message started nothing.
-func (s *Simulator) idleNotice(flowID int64) string {
-	f, err := s.deps.DB.Flow(s.deps.Ctx, flowID)
-	if err != nil {
-		return "The flow could not be loaded."
-	}
-	start, ok := f.Start()
-	if !ok {
-		return "The flow has no start node."
-	}
-	if len(start.Data.Keywords) > 0 {
-		return fmt.Sprintf("Nothing started: the first message must be one of the start keywords (%s).", quoteList(start.Data.Keywords))
-	}
-	return "The conversation has ended; send another message to start again."
-}
-
-func (sim *simulation) snapshot(t engine.Turn, calls []SimCall) SimTurn {
-	out := SimTurn{SimID: sim.id, FlowID: sim.flowID, Replies: t.Replies, State: t.State, NodeID: t.Session.NodeID,
-		Visited: t.Visited, Attributes: maps.Clone(t.Session.Attributes), Calls: calls, Errors: t.Errors}
-	if out.Replies == nil {
-		out.Replies = []engine.Reply{}
-	}
-	if out.Visited == nil {
-		out.Visited = []string{}
-	}
-	if out.Attributes == nil {
-		out.Attributes = map[string]string{}
-	}
-	if out.Calls == nil {
-		out.Calls = []SimCall{}
-	}
-	if out.Errors == nil {
-		out.Errors = []string{}
-	}
-	return out
 }

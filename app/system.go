@@ -7,9 +7,7 @@ import (
 
 // System answers questions about the running app itself: version, mode and
 // where its data lives.
-type System struct {
-	deps *Deps
-}
+type System struct{ d *Deps }
 
 // SystemInfo describes the running app for the status bar and About box.
 type SystemInfo struct {
@@ -24,20 +22,18 @@ type SystemInfo struct {
 // Info returns what the UI shows about this build and process.
 func (s *System) Info() (SystemInfo, error) {
 	b := Build()
-	return SystemInfo{
-		Version:     b.Version,
-		Commit:      b.Commit,
-		Mode:        s.deps.Mode,
-		DBPath:      s.deps.DB.Path,
-		WebhookAddr: s.deps.Webhook.Addr(),
-		StartedAt:   s.deps.Started.UTC().Format(time.RFC3339),
-	}, nil
+	info := SystemInfo{Version: b.Version, Commit: b.Commit, Mode: s.d.Mode, DBPath: s.d.DBPath,
+		StartedAt: s.d.Started.UTC().Format(time.RFC3339)}
+	if s.d.Webhook != nil {
+		info.WebhookAddr = s.d.Webhook.Addr()
+	}
+	return info, nil
 }
 
 // FrontendReady is called once by the UI after it has rendered. Logging it
 // gives the desktop smoke test and a person reading the log proof that the
 // window's frontend loaded and reached Go.
 func (s *System) FrontendReady() error {
-	s.deps.Log.Info("frontend ready", slog.String("mode", s.deps.Mode))
+	s.d.Log.Info("frontend ready", slog.String("mode", s.d.Mode))
 	return nil
 }

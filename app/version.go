@@ -34,3 +34,11 @@ func Build() BuildInfo {
 	}
 	return b
 }
+
+// CommitOr returns the commit, or def when none is known.
+func (b BuildInfo) CommitOr(def string) string {
+	if b.Commit == "" {
+		return def
+	}
+	return b.Commit
+}

@@ -1,8 +1,8 @@
-// Package bundle moves attributes, APIs and flows in and out of Chatflow
-// Studio as one JSON file (the version 1 bundle, documented in
-// docs/bundle.md). An import is checked completely before anything is
-// written and then written in one transaction, so a bundle is either
-// imported whole or not at all.
+// Package bundle is the bundle file format: attributes, APIs and flows as
+// one JSON file (version 1, documented in docs/bundle.md). It parses and
+// encodes the file and knows the rules of the format itself (limits, a
+// flow's structure, secrets left out). Importing one into a database, under
+// the same rules the editor applies, is backend/studio's Bundles.
 package bundle
 
 import (
@@ -11,8 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"chatflow/backend/apicall"
+	"chatflow/backend/apperr"
 	"chatflow/backend/attribute"
 	"chatflow/backend/flow"
 )
@@ -51,32 +54,51 @@ type Flow struct {
 	Edges     []flow.Edge `json:"edges"`
 }
 
+// Result says what an import did, item by item.
+type Result struct {
+	Created  []string `json:"created"`  // e.g. `attribute "order_id"`
+	Replaced []string `json:"replaced"` // items that existed and were overwritten
+	// Published is the flow the import made live, if any.
+	Published string `json:"published"`
+	// Drafts lists the flows imported with validation errors, as drafts.
+	Drafts []string `json:"drafts"`
+}
+
 // Parse reads a bundle file. Unknown fields are refused (a typo would
 // otherwise be dropped silently), and so are other formats and versions.
+// Every refusal is an EINVALID error with one sentence.
 func Parse(data []byte) (Bundle, error) {
+	b, err := parse(data)
+	if err != nil {
+		return Bundle{}, &apperr.Error{Code: apperr.EINVALID, Message: sentence(err.Error()), Err: fmt.Errorf("bundle: %w", err)}
+	}
+	return b, nil
+}
+
+func parse(data []byte) (Bundle, error) {
 	if len(data) > MaxSize {
-		return Bundle{}, fmt.Errorf("bundle: the file is larger than %d MiB", MaxSize>>20)
+		return Bundle{}, fmt.Errorf("the file is larger than %d MiB", MaxSize>>20)
 	}
 	var probe struct {
 		Format  *string `json:"format"`
 		Version *int    `json:"version"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return Bundle{}, fmt.Errorf("bundle: the file is not valid JSON: %s", describeJSONError(data, err))
+		return Bundle{}, fmt.Errorf("the file is not valid JSON: %s", describeJSONError(data, err))
 	}
 	switch {
 	case probe.Format == nil || *probe.Format != Format:
-		return Bundle{}, fmt.Errorf("bundle: this is not a Chatflow bundle (\"format\" must be %q)", Format)
+		return Bundle{}, fmt.Errorf("this is not a Chatflow bundle (\"format\" must be %q)", Format)
 	case probe.Version == nil:
-		return Bundle{}, fmt.Errorf("bundle: the bundle has no \"version\"")
+		return Bundle{}, errors.New("the bundle has no \"version\"")
 	case *probe.Version != Version:
-		return Bundle{}, fmt.Errorf("bundle: version %d bundles are not supported; this app reads version %d", *probe.Version, Version)
+		return Bundle{}, fmt.Errorf("version %d bundles are not supported; this app reads version %d", *probe.Version, Version)
 	}
 	var b Bundle
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
-		return Bundle{}, fmt.Errorf("bundle: %s", describeJSONError(data, err))
+		return Bundle{}, errors.New(describeJSONError(data, err))
 	}
 	return b, nil
 }
@@ -108,9 +130,9 @@ func describeJSONError(data []byte, err error) string {
 	case errors.As(err, &syntax):
 		return fmt.Sprintf("%s (line %d)", syntax.Error(), lineOf(data, syntax.Offset))
 	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			field = "the bundle"
+		field := "the bundle"
+		if typ.Field != "" {
+			field = strconv.Quote(typ.Field)
 		}
 		return fmt.Sprintf("%s should be %s, not %s (line %d)", field, typ.Type, typ.Value, lineOf(data, typ.Offset))
 	case errors.Is(err, io.ErrUnexpectedEOF):
@@ -124,4 +146,16 @@ func lineOf(data []byte, offset int64) int {
 		offset = int64(len(data))
 	}
 	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// sentence starts msg with a capital letter and ends it with a period.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	msg = strings.ToUpper(msg[:1]) + msg[1:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
 }

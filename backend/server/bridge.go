@@ -6,8 +6,10 @@ import (
 
 // bridgeScript defines, in the browser, the same globals the Wails window
 // provides: window.go.app.<Service>.<Method>(...args) as promises over
-// POST /rpc, and window.runtime's event functions over /events. The UI code
-// cannot tell the two modes apart, so there is no second code path to test.
+// POST /rpc, and window.runtime's event functions over /events. A failed
+// call rejects with {code, message, field}, as the window does (its
+// ErrorFormatter is app.FormatError). The UI code cannot tell the two modes
+// apart, so there is no second code path to test.
 func bridgeScript(services map[string][]string) string {
 	names, _ := json.Marshal(services)
 	return `(function () {
@@ -21,14 +23,20 @@ func bridgeScript(services map[string][]string) string {
       body: JSON.stringify(args)
     }).then(function (res) {
       return res.text().then(function (text) {
-        var body = text ? JSON.parse(text) : null;
+        var body = null;
+        try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
         if (!res.ok) {
-          throw (body && body.error) ? body.error : ("HTTP " + res.status);
+          // The same {code, message, field} the desktop window rejects with.
+          throw {
+            code: (body && body.code) || "EINTERNAL",
+            message: (body && body.error) || ("HTTP " + res.status),
+            field: (body && body.field) || ""
+          };
         }
         return body;
       });
     }, function () {
-      throw "Chatflow Studio is not reachable; is chatflow serve still running?";
+      throw { code: "EUNAVAILABLE", message: "Chatflow Studio is not reachable; is chatflow serve still running?", field: "" };
     });
   }
   var app = {};

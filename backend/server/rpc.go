@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"chatflow/backend/apperr"
 )
 
 // maxRPCBody bounds one RPC request; the largest legitimate argument is a
@@ -81,33 +83,59 @@ func (r *Registry) Names() map[string][]string {
 	return out
 }
 
+// rpcError is the body of a failed call: Error is the one sentence to show
+// (the contract every client reads), Code and Field come from the coded
+// error (backend/apperr) so the UI can branch without reading the text.
 type rpcError struct {
 	Error string `json:"error"`
+	Code  string `json:"code"`
+	Field string `json:"field,omitempty"`
+}
+
+// statusOf maps an error code to the HTTP status of its answer.
+func statusOf(code string) int {
+	switch code {
+	case apperr.EINVALID:
+		return http.StatusUnprocessableEntity
+	case apperr.ENOTFOUND:
+		return http.StatusNotFound
+	case apperr.ECONFLICT:
+		return http.StatusConflict
+	case apperr.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case apperr.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
 }
 
 // ServeHTTP answers POST /rpc/<Service>.<Method> with a JSON array of
-// arguments: the JSON result, or {"error": "..."} with 400 for bad
-// arguments, 404 for an unknown method and 500 when the method failed.
+// arguments: the JSON result, or {"error", "code", "field"} with 400 for
+// bad arguments, 404 for an unknown method, 413 for a body over 16 MiB, and
+// for an error the method returned the status of its code (422 EINVALID,
+// 404 ENOTFOUND, 409 ECONFLICT, 401 EUNAUTHORIZED, 503 EUNAVAILABLE, 500
+// EINTERNAL and uncoded errors).
 func (r *Registry) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	name := strings.TrimPrefix(req.URL.Path, "/rpc/")
 	m, ok := r.methods[name]
 	if !ok {
-		writeJSON(w, http.StatusNotFound, rpcError{fmt.Sprintf("no method %q", name)})
+		writeJSON(w, http.StatusNotFound, rpcError{Error: fmt.Sprintf("There is no method %q.", name), Code: apperr.ENOTFOUND})
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, req.Body, maxRPCBody))
 	if err != nil {
-		writeJSON(w, http.StatusRequestEntityTooLarge, rpcError{"the request is too large"})
+		writeJSON(w, http.StatusRequestEntityTooLarge, rpcError{Error: "The request is too large.", Code: apperr.EINVALID})
 		return
 	}
 	args, err := decodeArgs(body, m.in)
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, rpcError{fmt.Sprintf("%s: %v", name, err)})
+		writeJSON(w, http.StatusBadRequest, rpcError{Error: fmt.Sprintf("%s: %v.", name, err), Code: apperr.EINVALID})
 		return
 	}
 	out, err := call(m, args)
 	if err != nil {
-		writeJSON(w, http.StatusInternalServerError, rpcError{err.Error()})
+		code := apperr.ErrorCode(err)
+		writeJSON(w, statusOf(code), rpcError{Error: apperr.ErrorMessage(err), Code: code, Field: apperr.ErrorField(err)})
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -119,7 +147,7 @@ func call(m method, args []reflect.Value) (result any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			slog.Error("rpc: method panicked", slog.String("method", m.service+"."+m.name), slog.Any("panic", p))
-			err = fmt.Errorf("internal error in %s.%s", m.service, m.name)
+			err = apperr.Errorf(apperr.EINTERNAL, "Internal error in %s.%s; the log has the details.", m.service, m.name)
 		}
 	}()
 	out := m.fn.Call(args)

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"chatflow/backend/apperr"
 	"chatflow/backend/server"
 )
 
@@ -33,6 +34,12 @@ func (*Echo) Fail() error                    { return errors.New("it went wrong"
 func (*Echo) Nothing()                       {}
 func (*Echo) Boom() (string, error)          { panic("kaboom") }
 func (*Echo) Sum(a, b int) (int, error)      { return a + b, nil }
+func (*Echo) Taken() error {
+	return apperr.Errorf(apperr.ECONFLICT, "A flow named %q already exists.", "x")
+}
+func (*Echo) Bad() error    { return apperr.Invalid("name", "Give the flow a name.") }
+func (*Echo) Gone() error   { return apperr.Errorf(apperr.ENOTFOUND, "This flow no longer exists.") }
+func (*Echo) Closed() error { return apperr.Errorf(apperr.EUNAVAILABLE, "There is no window.") }
 
 func newUI(t *testing.T) (http.Handler, *server.Hub) {
 	t.Helper()
@@ -70,11 +77,16 @@ func TestUIServerScenarios(t *testing.T) {
 		{"rpc with token in query", "POST", "/rpc/Echo.Upper?token=secret", `["hi"]`, "", 200, `"HI"`},
 		{"rpc struct argument", "POST", "/rpc/Echo.Swap", `[{"a":"x","b":2}]`, cookie, 200, `{"a":"x!","b":-2}`},
 		{"rpc two arguments", "POST", "/rpc/Echo.Sum", `[2,3]`, cookie, 200, `5`},
-		{"rpc method error", "POST", "/rpc/Echo.Fail", `[]`, cookie, 500, `{"error":"it went wrong"}`},
+		{"rpc uncoded method error", "POST", "/rpc/Echo.Fail", `[]`, cookie, 500, `{"error":"it went wrong","code":"EINTERNAL"}`},
+		{"rpc conflict", "POST", "/rpc/Echo.Taken", `[]`, cookie, 409, `{"error":"A flow named \"x\" already exists.","code":"ECONFLICT"}`},
+		{"rpc invalid with field", "POST", "/rpc/Echo.Bad", `[]`, cookie, 422, `{"error":"Give the flow a name.","code":"EINVALID","field":"name"}`},
+		{"rpc not found", "POST", "/rpc/Echo.Gone", `[]`, cookie, 404, `"code":"ENOTFOUND"`},
+		{"rpc unavailable", "POST", "/rpc/Echo.Closed", `[]`, cookie, 503, `"code":"EUNAVAILABLE"`},
 		{"rpc no result", "POST", "/rpc/Echo.Nothing", ``, cookie, 200, `null`},
-		{"rpc panic is contained", "POST", "/rpc/Echo.Boom", `[]`, cookie, 500, `internal error in Echo.Boom`},
-		{"rpc unknown method", "POST", "/rpc/Echo.Nope", `[]`, cookie, 404, `no method`},
+		{"rpc panic is contained", "POST", "/rpc/Echo.Boom", `[]`, cookie, 500, `"error":"Internal error in Echo.Boom; the log has the details.","code":"EINTERNAL"`},
+		{"rpc unknown method", "POST", "/rpc/Echo.Nope", `[]`, cookie, 404, `"error":"There is no method \"Echo.Nope\".","code":"ENOTFOUND"`},
 		{"rpc bad json", "POST", "/rpc/Echo.Upper", `{"a":1}`, cookie, 400, `JSON array`},
+		{"rpc bad arguments are EINVALID", "POST", "/rpc/Echo.Upper", `[42]`, cookie, 400, `"code":"EINVALID"`},
 		{"rpc wrong type", "POST", "/rpc/Echo.Upper", `[42]`, cookie, 400, `argument 1`},
 		{"rpc too many args", "POST", "/rpc/Echo.Upper", `["a","b"]`, cookie, 400, `takes 1 arguments`},
 		{"rpc by GET is refused", "GET", "/rpc/Echo.Upper", ``, cookie, 405, ``},

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"net/http"
+
+	"chatflow/backend/apperr"
 )
 
 // tokenCookie keeps the UI token after the first visit so the token can be
@@ -35,7 +37,7 @@ func NewUIHandler(cfg UIConfig) http.Handler {
 	mux.Handle("POST /rpc/", cfg.RPC)
 	mux.HandleFunc("GET /rpc/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", http.MethodPost)
-		writeJSON(w, http.StatusMethodNotAllowed, rpcError{"RPC calls use POST"})
+		writeJSON(w, http.StatusMethodNotAllowed, rpcError{Error: "RPC calls use POST.", Code: apperr.EINVALID})
 	})
 	mux.Handle("GET /events", cfg.Events)
 	bridge := bridgeScript(cfg.RPC.Names())

@@ -137,6 +137,21 @@ func UpdateAttributeTx(ctx context.Context, tx *sql.Tx, oldName string, d attrib
 	return nil
 }
 
+// ValueMisfitError refuses a type change: a contact's stored value of
+// Attribute does not fit Type. Err is attribute.Coerce's reason, which names
+// the value.
+type ValueMisfitError struct {
+	Attribute string
+	Type      attribute.Type
+	Err       error
+}
+
+func (e *ValueMisfitError) Error() string {
+	return fmt.Sprintf("store: change type of %q: a contact's value does not fit: %v", e.Attribute, e.Err)
+}
+
+func (e *ValueMisfitError) Unwrap() error { return e.Err }
+
 // convertContactValues rewrites every stored value of name in the
 // normalized form of type t, or fails naming the first value that does not
 // fit.
@@ -159,7 +174,7 @@ func convertContactValues(ctx context.Context, tx *sql.Tx, name string, t attrib
 		v, err := attribute.Coerce(t, c.value)
 		if err != nil {
 			rows.Close()
-			return fmt.Errorf("store: change type of %q: a contact's value does not fit: %w", name, err)
+			return &ValueMisfitError{Attribute: name, Type: t, Err: err}
 		}
 		changes = append(changes, change{c.contact, v})
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"chatflow/backend/bundle"
+	"chatflow/backend/studio"
 	"chatflow/internal/loadbench"
 )
 
@@ -97,7 +98,7 @@ func TestOrderBotIsAValidBundle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := bundle.Check(b, bundle.Existing{}, false); err != nil {
+	if err := studio.CheckBundle(b, studio.Existing{}, false); err != nil {
 		t.Fatal(err)
 	}
 	if len(b.Flows) != 1 || !b.Flows[0].Published || len(b.APIs) != 1 {

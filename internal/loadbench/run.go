@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"chatflow/backend/store"
+	"chatflow/backend/studio/config"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
 
@@ -188,7 +189,7 @@ func PrepareChatflow(ctx context.Context, bin, dbPath, ordersURL string, sendRat
 		return err
 	}
 	defer db.Close()
-	if err := db.SetIntSetting(ctx, "inbox.rate_limit", sendRate); err != nil {
+	if err := db.SetIntSetting(ctx, config.KeyRateLimit, sendRate); err != nil {
 		return fmt.Errorf("loadbench: set the send rate: %w", err)
 	}
 	return nil

@@ -311,28 +311,8 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class ChecklistStep {
-	    id: string;
-	    title: string;
-	    hint: string;
-	    done: boolean;
-	    href: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ChecklistStep(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.title = source["title"];
-	        this.hint = source["hint"];
-	        this.done = source["done"];
-	        this.href = source["href"];
-	    }
-	}
 	export class Checklist {
-	    steps: ChecklistStep[];
+	    steps: studio.ChecklistStep[];
 	    flows: number;
 	    done: boolean;
 	
@@ -342,7 +322,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.steps = this.convertValues(source["steps"], ChecklistStep);
+	        this.steps = this.convertValues(source["steps"], studio.ChecklistStep);
 	        this.flows = source["flows"];
 	        this.done = source["done"];
 	    }
@@ -365,81 +345,8 @@ export namespace app {
 		    return a;
 		}
 	}
-	
-	export class LastMessage {
-	    direction: string;
-	    source: string;
-	    type: string;
-	    text: string;
-	    status: string;
-	    at: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new LastMessage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.direction = source["direction"];
-	        this.source = source["source"];
-	        this.type = source["type"];
-	        this.text = source["text"];
-	        this.status = source["status"];
-	        this.at = source["at"];
-	    }
-	}
-	export class ContactSummary {
-	    id: number;
-	    name: string;
-	    phone: string;
-	    waId: string;
-	    userId: string;
-	    unread: number;
-	    botPaused: boolean;
-	    windowOpen: boolean;
-	    windowExpiresAt: string;
-	    lastMessageAt: string;
-	    last: LastMessage;
-	
-	    static createFrom(source: any = {}) {
-	        return new ContactSummary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.phone = source["phone"];
-	        this.waId = source["waId"];
-	        this.userId = source["userId"];
-	        this.unread = source["unread"];
-	        this.botPaused = source["botPaused"];
-	        this.windowOpen = source["windowOpen"];
-	        this.windowExpiresAt = source["windowExpiresAt"];
-	        this.lastMessageAt = source["lastMessageAt"];
-	        this.last = this.convertValues(source["last"], LastMessage);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class ContactDetail {
-	    contact: ContactSummary;
+	    contact: studio.ContactSummary;
 	    flowId: number;
 	    nodeId: string;
 	    lastActivity: string;
@@ -450,7 +357,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.contact = this.convertValues(source["contact"], ContactSummary);
+	        this.contact = this.convertValues(source["contact"], studio.ContactSummary);
 	        this.flowId = source["flowId"];
 	        this.nodeId = source["nodeId"];
 	        this.lastActivity = source["lastActivity"];
@@ -474,7 +381,56 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ContactSummary {
+	    id: number;
+	    name: string;
+	    phone: string;
+	    waId: string;
+	    userId: string;
+	    unread: number;
+	    botPaused: boolean;
+	    windowOpen: boolean;
+	    windowExpiresAt: string;
+	    lastMessageAt: string;
+	    last: studio.LastMessage;
 	
+	    static createFrom(source: any = {}) {
+	        return new ContactSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.waId = source["waId"];
+	        this.userId = source["userId"];
+	        this.unread = source["unread"];
+	        this.botPaused = source["botPaused"];
+	        this.windowOpen = source["windowOpen"];
+	        this.windowExpiresAt = source["windowExpiresAt"];
+	        this.lastMessageAt = source["lastMessageAt"];
+	        this.last = this.convertValues(source["last"], studio.LastMessage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ContactValue {
 	    name: string;
 	    type: string;
@@ -539,7 +495,6 @@ export namespace app {
 	        this.updatedAt = source["updatedAt"];
 	    }
 	}
-	
 	export class RestoreResult {
 	    message: string;
 	    flows: number;
@@ -586,59 +541,37 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class SecretValue {
-	    set: boolean;
-	    hint: string;
-	    overridden: boolean;
-	    envVar: string;
+	export class SimSession {
+	    id: string;
+	    turn: studio.SimTurn;
 	
 	    static createFrom(source: any = {}) {
-	        return new SecretValue(source);
+	        return new SimSession(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.set = source["set"];
-	        this.hint = source["hint"];
-	        this.overridden = source["overridden"];
-	        this.envVar = source["envVar"];
-	    }
-	}
-	export class SettingValue {
-	    value: string;
-	    overridden: boolean;
-	    envVar: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new SettingValue(source);
+	        this.id = source["id"];
+	        this.turn = this.convertValues(source["turn"], studio.SimTurn);
 	    }
 	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.value = source["value"];
-	        this.overridden = source["overridden"];
-	        this.envVar = source["envVar"];
-	    }
-	}
-	export class SimCall {
-	    api: string;
-	    status: number;
-	    route: string;
-	    error: string;
-	    durationMs: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new SimCall(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.api = source["api"];
-	        this.status = source["status"];
-	        this.route = source["route"];
-	        this.error = source["error"];
-	        this.durationMs = source["durationMs"];
-	    }
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SimTurn {
 	    simId: string;
@@ -648,7 +581,7 @@ export namespace app {
 	    nodeId: string;
 	    visited: string[];
 	    attributes: Record<string, string>;
-	    calls: SimCall[];
+	    calls: studio.SimCall[];
 	    errors: string[];
 	    notice: string;
 	
@@ -665,7 +598,7 @@ export namespace app {
 	        this.nodeId = source["nodeId"];
 	        this.visited = source["visited"];
 	        this.attributes = source["attributes"];
-	        this.calls = this.convertValues(source["calls"], SimCall);
+	        this.calls = this.convertValues(source["calls"], studio.SimCall);
 	        this.errors = source["errors"];
 	        this.notice = source["notice"];
 	    }
@@ -688,39 +621,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class SimSession {
-	    id: string;
-	    turn: SimTurn;
-	
-	    static createFrom(source: any = {}) {
-	        return new SimSession(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.turn = this.convertValues(source["turn"], SimTurn);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
 	export class StartResult {
 	    flowId: number;
 	    flowName: string;
@@ -777,42 +677,6 @@ export namespace app {
 	        this.features = source["features"];
 	    }
 	}
-	export class TestRequest {
-	    method: string;
-	    url: string;
-	    headers: apicall.KV[];
-	    body: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new TestRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.method = source["method"];
-	        this.url = source["url"];
-	        this.headers = this.convertValues(source["headers"], apicall.KV);
-	        this.body = source["body"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class TestResult {
 	    status: number;
 	    durationMs: number;
@@ -825,7 +689,7 @@ export namespace app {
 	    missing: string[];
 	    mapped: Record<string, string>;
 	    mappingErrors: apicall.MappingError[];
-	    request: TestRequest;
+	    request: studio.TestRequest;
 	    logId: number;
 	
 	    static createFrom(source: any = {}) {
@@ -845,7 +709,7 @@ export namespace app {
 	        this.missing = source["missing"];
 	        this.mapped = source["mapped"];
 	        this.mappingErrors = this.convertValues(source["mappingErrors"], apicall.MappingError);
-	        this.request = this.convertValues(source["request"], TestRequest);
+	        this.request = this.convertValues(source["request"], studio.TestRequest);
 	        this.logId = source["logId"];
 	    }
 	
@@ -888,14 +752,14 @@ export namespace app {
 	    }
 	}
 	export class WhatsAppSettings {
-	    phoneNumberId: SettingValue;
-	    accessToken: SecretValue;
-	    appSecret: SecretValue;
-	    verifyToken: SettingValue;
-	    apiVersion: SettingValue;
-	    graphUrl: SettingValue;
-	    webhookAddr: SettingValue;
-	    publicUrl: SettingValue;
+	    phoneNumberId: config.SettingValue;
+	    accessToken: config.SecretValue;
+	    appSecret: config.SecretValue;
+	    verifyToken: config.SettingValue;
+	    apiVersion: config.SettingValue;
+	    graphUrl: config.SettingValue;
+	    webhookAddr: config.SettingValue;
+	    publicUrl: config.SettingValue;
 	    staleMinutes: number;
 	    rateLimit: number;
 	    callbackUrl: string;
@@ -906,14 +770,14 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.phoneNumberId = this.convertValues(source["phoneNumberId"], SettingValue);
-	        this.accessToken = this.convertValues(source["accessToken"], SecretValue);
-	        this.appSecret = this.convertValues(source["appSecret"], SecretValue);
-	        this.verifyToken = this.convertValues(source["verifyToken"], SettingValue);
-	        this.apiVersion = this.convertValues(source["apiVersion"], SettingValue);
-	        this.graphUrl = this.convertValues(source["graphUrl"], SettingValue);
-	        this.webhookAddr = this.convertValues(source["webhookAddr"], SettingValue);
-	        this.publicUrl = this.convertValues(source["publicUrl"], SettingValue);
+	        this.phoneNumberId = this.convertValues(source["phoneNumberId"], config.SettingValue);
+	        this.accessToken = this.convertValues(source["accessToken"], config.SecretValue);
+	        this.appSecret = this.convertValues(source["appSecret"], config.SecretValue);
+	        this.verifyToken = this.convertValues(source["verifyToken"], config.SettingValue);
+	        this.apiVersion = this.convertValues(source["apiVersion"], config.SettingValue);
+	        this.graphUrl = this.convertValues(source["graphUrl"], config.SettingValue);
+	        this.webhookAddr = this.convertValues(source["webhookAddr"], config.SettingValue);
+	        this.publicUrl = this.convertValues(source["publicUrl"], config.SettingValue);
 	        this.staleMinutes = source["staleMinutes"];
 	        this.rateLimit = source["rateLimit"];
 	        this.callbackUrl = source["callbackUrl"];
@@ -1066,6 +930,45 @@ export namespace bundle {
 
 }
 
+export namespace config {
+	
+	export class SecretValue {
+	    set: boolean;
+	    hint: string;
+	    overridden: boolean;
+	    envVar: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SecretValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.set = source["set"];
+	        this.hint = source["hint"];
+	        this.overridden = source["overridden"];
+	        this.envVar = source["envVar"];
+	    }
+	}
+	export class SettingValue {
+	    value: string;
+	    overridden: boolean;
+	    envVar: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.overridden = source["overridden"];
+	        this.envVar = source["envVar"];
+	    }
+	}
+
+}
+
 export namespace engine {
 	
 	export class Reply {
@@ -1172,6 +1075,10 @@ export namespace flow {
 	    buttons?: Option[];
 	    button?: string;
 	    rows?: Option[];
+	    rowsFrom?: string;
+	    rowTitle?: string;
+	    rowDescription?: string;
+	    rowId?: string;
 	    expression?: string;
 	    value?: string;
 	    api?: string;
@@ -1198,6 +1105,10 @@ export namespace flow {
 	        this.buttons = this.convertValues(source["buttons"], Option);
 	        this.button = source["button"];
 	        this.rows = this.convertValues(source["rows"], Option);
+	        this.rowsFrom = source["rowsFrom"];
+	        this.rowTitle = source["rowTitle"];
+	        this.rowDescription = source["rowDescription"];
+	        this.rowId = source["rowId"];
 	        this.expression = source["expression"];
 	        this.value = source["value"];
 	        this.api = source["api"];
@@ -1396,6 +1307,208 @@ export namespace server {
 	        this.state = source["state"];
 	        this.error = source["error"];
 	    }
+	}
+
+}
+
+export namespace studio {
+	
+	export class ChecklistStep {
+	    id: string;
+	    title: string;
+	    hint: string;
+	    done: boolean;
+	    href: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChecklistStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.hint = source["hint"];
+	        this.done = source["done"];
+	        this.href = source["href"];
+	    }
+	}
+	export class LastMessage {
+	    direction: string;
+	    source: string;
+	    type: string;
+	    text: string;
+	    status: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LastMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.direction = source["direction"];
+	        this.source = source["source"];
+	        this.type = source["type"];
+	        this.text = source["text"];
+	        this.status = source["status"];
+	        this.at = source["at"];
+	    }
+	}
+	export class ContactSummary {
+	    id: number;
+	    name: string;
+	    phone: string;
+	    waId: string;
+	    userId: string;
+	    unread: number;
+	    botPaused: boolean;
+	    windowOpen: boolean;
+	    windowExpiresAt: string;
+	    lastMessageAt: string;
+	    last: LastMessage;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContactSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.waId = source["waId"];
+	        this.userId = source["userId"];
+	        this.unread = source["unread"];
+	        this.botPaused = source["botPaused"];
+	        this.windowOpen = source["windowOpen"];
+	        this.windowExpiresAt = source["windowExpiresAt"];
+	        this.lastMessageAt = source["lastMessageAt"];
+	        this.last = this.convertValues(source["last"], LastMessage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class SimCall {
+	    api: string;
+	    status: number;
+	    route: string;
+	    error: string;
+	    durationMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SimCall(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.api = source["api"];
+	        this.status = source["status"];
+	        this.route = source["route"];
+	        this.error = source["error"];
+	        this.durationMs = source["durationMs"];
+	    }
+	}
+	export class SimTurn {
+	    simId: string;
+	    flowId: number;
+	    replies: engine.Reply[];
+	    state: string;
+	    nodeId: string;
+	    visited: string[];
+	    attributes: Record<string, string>;
+	    calls: SimCall[];
+	    errors: string[];
+	    notice: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SimTurn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.simId = source["simId"];
+	        this.flowId = source["flowId"];
+	        this.replies = this.convertValues(source["replies"], engine.Reply);
+	        this.state = source["state"];
+	        this.nodeId = source["nodeId"];
+	        this.visited = source["visited"];
+	        this.attributes = source["attributes"];
+	        this.calls = this.convertValues(source["calls"], SimCall);
+	        this.errors = source["errors"];
+	        this.notice = source["notice"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestRequest {
+	    method: string;
+	    url: string;
+	    headers: apicall.KV[];
+	    body: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.headers = this.convertValues(source["headers"], apicall.KV);
+	        this.body = source["body"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

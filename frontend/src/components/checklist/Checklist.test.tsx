@@ -1,11 +1,11 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { app } from '../../lib/backend';
+import { app, type studio } from '../../lib/backend';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { Checklist, checklistHiddenKey } from './Checklist';
 
-function step(id: string, title: string, done: boolean): app.ChecklistStep {
+function step(id: string, title: string, done: boolean): studio.ChecklistStep {
   return { id, title, hint: `How to ${title.toLowerCase()}.`, done, href: id === 'whatsapp' ? '#/settings' : '#/flows' };
 }
 

@@ -2,12 +2,12 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Toaster } from '../../components/ui';
-import type { app } from '../../lib/backend';
+import type { app, config } from '../../lib/backend';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { SettingsPage } from './SettingsPage';
 import { useSettings } from './settingsStore';
 
-const plain = (value: string, envVar = '', overridden = false): app.SettingValue => ({ value, envVar, overridden });
+const plain = (value: string, envVar = '', overridden = false): config.SettingValue => ({ value, envVar, overridden });
 
 function saved(extra: Partial<app.WhatsAppSettings> = {}): app.WhatsAppSettings {
   return {

@@ -1,8 +1,0 @@
-//go:build !linux
-
-package app
-
-import "log/slog"
-
-// releaseUnusedPages is Linux-only (see release_pages_linux.go).
-func releaseUnusedPages(*slog.Logger) {}

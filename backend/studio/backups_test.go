@@ -112,13 +112,16 @@ func TestDailyBackups(t *testing.T) {
 }
 
 func TestDailyBackupLoopStops(t *testing.T) {
-	d, _ := backupsService(t)
+	d, ev := backupsService(t)
 	d.Check = time.Millisecond
 	ctx, cancel := context.WithCancel(bg)
 	d.StartDaily(ctx)
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		if list, _ := d.List(); len(list) == 1 {
+		// Wait for the backup to be complete (the event follows it), not
+		// just listed: its file appears before its media files are kept,
+		// and a backup cancelled then is removed.
+		if ev.count(EventBackupsChanged) == 1 {
 			break
 		}
 		if time.Now().After(deadline) {

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { app, type studio } from '../../lib/backend';
@@ -42,7 +42,7 @@ describe('Checklist', () => {
     expect(stepItem('build').dataset.done).toBe('true');
     expect(stepItem('test').dataset.done).toBe('false');
     expect(screen.getByText('How to test it in the simulator.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Connect WhatsApp' })).toHaveAttribute('href', '#/settings');
+    expect(screen.getByRole('link', { name: /^Connect WhatsApp\s*\(not done yet\)$/ })).toHaveAttribute('href', '#/settings');
   });
 
   it('refreshes when a simulated turn or a flow change is announced', async () => {
@@ -60,16 +60,30 @@ describe('Checklist', () => {
   it('points "build" at the templates while there are no flows', async () => {
     state = makeState({}, 0);
     render(<Checklist />);
-    expect(await screen.findByRole('link', { name: 'Build a flow' })).toHaveAttribute('href', '#/welcome');
+    expect(await screen.findByRole('link', { name: /^Build a flow\s*\(not done yet\)$/ })).toHaveAttribute('href', '#/welcome');
   });
 
-  it('hides itself when every step is done, or when dismissed', async () => {
-    state = makeState({ build: true, test: true, whatsapp: true, publish: true });
-    const { unmount } = render(<Checklist />);
-    await waitFor(() => expect(fake.calls.length).toBeGreaterThan(0));
-    expect(screen.queryByLabelText('Getting started')).toBeNull();
-    unmount();
+  it('makes each step a link to where it is done', async () => {
+    render(<Checklist />);
+    const test = await screen.findByRole('link', { name: /^Test it in the simulator\s*\(not done yet\)$/ });
+    expect(test).toHaveAttribute('href', '#/flows');
+    expect(test).toHaveAccessibleDescription('How to test it in the simulator.');
+    expect(screen.getByRole('link', { name: /^Build a flow\s*\(done\)$/ })).toHaveAccessibleDescription('Done');
+    expect(screen.getByRole('link', { name: 'Templates' })).toHaveAttribute('href', '#/welcome');
+  });
 
+  it('shrinks to one line when every step is done, keeping the templates and the steps reachable', async () => {
+    state = makeState({ build: true, test: true, whatsapp: true, publish: true });
+    render(<Checklist />);
+    expect(await screen.findByText(/All set/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start from a template' })).toHaveAttribute('href', '#/welcome');
+    expect(screen.queryByRole('link', { name: /Connect WhatsApp/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Show the steps' }));
+    expect(screen.getByText('4 of 4 done')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Connect WhatsApp\s*\(done\)$/ })).toHaveAttribute('href', '#/settings');
+  });
+
+  it('hides itself only when dismissed', async () => {
     state = makeState({});
     render(<Checklist />);
     await userEvent.click(await screen.findByRole('button', { name: 'Hide the checklist' }));

@@ -1,4 +1,4 @@
-import { CheckCircle2, Circle, ListChecks, X } from 'lucide-react';
+import { ArrowRight, CheckCircle2, Circle, ListChecks, X } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { Data, onEvent, type app } from '../../lib/backend';
 import { cx } from '../../lib/cx';
@@ -14,11 +14,14 @@ const refreshEvents = ['flows:changed', 'simulator:turn', 'apis:changed'];
 /**
  * The newcomer's path to a live bot — build a flow, test it in the simulator,
  * connect WhatsApp, publish — each step done or not from the real state
- * (Data.Checklist). It hides itself once every step is done, or when dismissed.
+ * (Data.Checklist). Each step is a link to where it is done. Once every step
+ * is done it shrinks to one line that keeps the templates reachable; it hides
+ * only when dismissed.
  */
 export function Checklist() {
   const [list, setList] = useState<app.Checklist | null>(null);
   const [hidden, setHidden] = useState(() => readHidden());
+  const [expanded, setExpanded] = useState(false);
 
   const load = useCallback(() => {
     Data.Checklist()
@@ -32,9 +35,34 @@ export function Checklist() {
     return () => offs.forEach((off) => off());
   }, [load]);
 
-  if (hidden || list === null || list.done) return null;
+  if (hidden || list === null) return null;
   const done = list.steps.filter((s) => s.done).length;
   const next = list.steps.find((s) => !s.done);
+  const hide = () => {
+    writeHidden();
+    setHidden(true);
+  };
+  const dismiss = <IconButton size="sm" label="Hide the checklist" icon={<X size={14} />} onClick={hide} />;
+
+  // Done: a one-line summary that keeps the templates reachable, with the
+  // steps one click away.
+  if (list.done && !expanded) {
+    return (
+      <section className={cx(styles.checklist, styles.compact)} aria-label="Getting started">
+        <header className={styles.header}>
+          <CheckCircle2 size={16} className={styles.iconDone} aria-hidden="true" />
+          <h2 className={styles.title}>All set: your bot is built, tested, connected and live</h2>
+          <span className={styles.links}>
+            <a href="#/welcome">Start from a template</a>
+            <button type="button" className={styles.linkButton} onClick={() => setExpanded(true)}>
+              Show the steps
+            </button>
+          </span>
+          {dismiss}
+        </header>
+      </section>
+    );
+  }
 
   return (
     <section className={styles.checklist} aria-label="Getting started">
@@ -44,36 +72,33 @@ export function Checklist() {
         <span className={styles.progress}>
           {done} of {list.steps.length} done
         </span>
-        <IconButton
-          size="sm"
-          label="Hide the checklist"
-          icon={<X size={14} />}
-          onClick={() => {
-            writeHidden();
-            setHidden(true);
-          }}
-        />
+        <a className={styles.templatesLink} href="#/welcome">
+          Templates
+        </a>
+        {dismiss}
       </header>
       <ol className={styles.steps}>
         {list.steps.map((s) => (
-          <li
-            key={s.id}
-            className={cx(styles.step, s.done && styles.done, s === next && styles.next)}
-            data-step={s.id}
-            data-done={s.done}
-          >
-            {s.done ? (
-              <CheckCircle2 size={18} className={styles.iconDone} aria-hidden="true" />
-            ) : (
-              <Circle size={18} className={styles.iconTodo} aria-hidden="true" />
-            )}
-            <div className={styles.text}>
-              <a className={styles.stepTitle} href={s.id === 'build' && list.flows === 0 ? '#/welcome' : s.href}>
-                {s.title}
-              </a>
-              <span className="visually-hidden">{s.done ? ' (done)' : ' (not done yet)'}</span>
-              {!s.done && <span className={styles.hint}>{s.hint}</span>}
-            </div>
+          <li key={s.id} data-step={s.id} data-done={s.done}>
+            <a
+              className={cx(styles.step, s.done && styles.done, s === next && styles.next)}
+              href={s.id === 'build' && list.flows === 0 ? '#/welcome' : s.href}
+              aria-describedby={`checklist-hint-${s.id}`}
+            >
+              {s.done ? (
+                <CheckCircle2 size={18} className={styles.iconDone} aria-hidden="true" />
+              ) : (
+                <Circle size={18} className={styles.iconTodo} aria-hidden="true" />
+              )}
+              <span className={styles.text}>
+                <span className={styles.stepTitle}>{s.title}</span>
+                <span className="visually-hidden">{s.done ? ' (done)' : ' (not done yet)'}</span>
+                <span className={styles.hint} id={`checklist-hint-${s.id}`} aria-hidden="true">
+                  {s.done ? 'Done' : s.hint}
+                </span>
+              </span>
+              <ArrowRight size={15} className={styles.go} aria-hidden="true" />
+            </a>
           </li>
         ))}
       </ol>

@@ -20,11 +20,12 @@ import { Checklist } from '../../components/checklist/Checklist';
 import { ExportDialog } from './ExportDialog';
 import { useFlowList } from './flowListStore';
 import { NameDialog } from './NameDialog';
+import { NewFlowDialog } from './NewFlowDialog';
 import { relativeTime } from './relativeTime';
 import { useBundleImport } from './useBundleImport';
 import styles from './FlowListPage.module.css';
 
-type Naming = { mode: 'create' } | { mode: 'rename'; flow: FlowSummary } | null;
+type Naming = { mode: 'rename'; flow: FlowSummary } | null;
 
 /** The list of flows: create, open, rename, duplicate, delete, publish one, import and export bundles. */
 export function FlowListPage() {
@@ -32,6 +33,7 @@ export function FlowListPage() {
   const loadError = useFlowList((s) => s.error);
   const load = useFlowList((s) => s.load);
   const [naming, setNaming] = useState<Naming>(null);
+  const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const importer = useBundleImport(() => void load());
 
@@ -129,7 +131,7 @@ export function FlowListPage() {
   ];
 
   const newFlow = (
-    <Button variant="primary" icon={<Plus size={15} />} onClick={() => setNaming({ mode: 'create' })}>
+    <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)}>
       New flow
     </Button>
   );
@@ -190,25 +192,34 @@ export function FlowListPage() {
           onRowClick={(f) => navigate('flows', [String(f.id)])}
         />
       )}
+      {creating && (
+        <NewFlowDialog
+          open
+          onClose={() => setCreating(false)}
+          onCreateBlank={async (name) => {
+            const created = await flowsApi.create(name);
+            setCreating(false);
+            navigate('flows', [String(created.id)]);
+          }}
+          onStarted={(res) => {
+            setCreating(false);
+            if (res.notice !== '') toast.warning(`"${res.flowName}" is ready`, res.notice);
+            navigate('flows', [String(res.flowId)]);
+          }}
+        />
+      )}
       {naming !== null && (
         <NameDialog
           open
-          title={naming.mode === 'create' ? 'New flow' : 'Rename flow'}
-          description={naming.mode === 'create' ? 'It starts as a draft with a start node; publish it when it is ready.' : undefined}
-          initial={naming.mode === 'rename' ? naming.flow.name : ''}
-          confirmLabel={naming.mode === 'create' ? 'Create flow' : 'Rename'}
+          title="Rename flow"
+          initial={naming.flow.name}
+          confirmLabel="Rename"
           onClose={() => setNaming(null)}
           onSubmit={async (name) => {
-            if (naming.mode === 'create') {
-              const created = await flowsApi.create(name);
-              setNaming(null);
-              navigate('flows', [String(created.id)]);
-            } else {
-              await flowsApi.rename(naming.flow.id, name);
-              setNaming(null);
-              toast.success(`Renamed to "${name}"`);
-              await load();
-            }
+            await flowsApi.rename(naming.flow.id, name);
+            setNaming(null);
+            toast.success(`Renamed to "${name}"`);
+            await load();
           }}
         />
       )}

@@ -17,8 +17,8 @@ beforeEach(() => {
   installFakeBackend({
     Data: {
       Templates: () => Promise.resolve(templates),
-      StartFromTemplate: (id: string) => {
-        started.push(id);
+      StartFromTemplate: (...args: unknown[]) => {
+        started.push(args[0] as string);
         return Promise.resolve(app.StartResult.createFrom({ flowId: 7, flowName: 'Order status', notice: '' }));
       },
     },

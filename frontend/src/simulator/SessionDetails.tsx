@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import { useState } from 'react';
 import { Tabs } from '../components/ui';
+import { AttributeValue } from '../components/values';
 import { cx } from '../lib/cx';
 import type { LoggedCall } from './simulatorStore';
 import styles from './Simulator.module.css';
@@ -44,7 +45,7 @@ export function SessionDetails({ attributes, calls }: { attributes: Record<strin
                 {entries.map(([k, v]) => (
                   <div key={k} className={styles.attr}>
                     <dt>{k}</dt>
-                    <dd>{v === '' ? <span className={styles.detailsEmpty}>empty</span> : v}</dd>
+                    <dd>{v === '' ? <span className={styles.detailsEmpty}>empty</span> : <AttributeValue value={v} />}</dd>
                   </div>
                 ))}
               </dl>

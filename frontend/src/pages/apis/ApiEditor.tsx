@@ -17,6 +17,9 @@ import { TestValues } from './TestValues';
 import listStyles from './ApiList.module.css';
 import styles from './ApiEditor.module.css';
 
+/** The Body tab's badge per body type. */
+const bodyBadges: Record<string, string> = { json: 'JSON', form: 'Form', multipart: 'Multipart', text: 'Text' };
+
 /** Props of ApiEditor. */
 export interface ApiEditorProps {
   onDuplicate: (id: number) => void;
@@ -150,7 +153,7 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
             items={[
               { id: 'query', label: 'Query', badge: count(enabled(draft.query)) },
               { id: 'headers', label: 'Headers', badge: count(enabled(draft.headers)) },
-              { id: 'body', label: 'Body', badge: draft.bodyType === 'none' ? undefined : draft.bodyType === 'json' ? 'JSON' : 'Form' },
+              { id: 'body', label: 'Body', badge: bodyBadges[draft.bodyType] },
               { id: 'auth', label: 'Auth', badge: draft.auth.type === 'none' ? undefined : '●' },
               { id: 'settings', label: 'Settings' },
               { id: 'mappings', label: 'Mappings', badge: count(draft.mappings.filter((m) => m.path !== '').length) },
@@ -188,8 +191,10 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
               <BodyEditor
                 body={draft.body}
                 bodyType={draft.bodyType}
+                parts={draft.parts ?? []}
                 method={draft.method}
                 onChange={(body, bodyType) => edit((d) => ({ ...d, body, bodyType }))}
+                onPartsChange={(parts) => edit((d) => ({ ...d, parts }))}
               />
             )}
             {tab === 'auth' && <AuthEditor auth={draft.auth} onChange={(auth) => edit((d) => ({ ...d, auth }))} />}
@@ -197,7 +202,10 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
               <SettingsEditor
                 timeoutMs={draft.timeoutMs}
                 followRedirects={draft.followRedirects}
+                method={draft.method}
+                retry={draft.retry}
                 onChange={(timeoutMs, followRedirects) => edit((d) => ({ ...d, timeoutMs, followRedirects }))}
+                onRetryChange={(retry) => edit((d) => ({ ...d, retry }))}
               />
             )}
             {tab === 'mappings' && (

@@ -2,6 +2,8 @@ import { WandSparkles } from 'lucide-react';
 import { lintJsonWithPlaceholders, PlaceholderCodeEditor } from '../../components/placeholder';
 import { Button } from '../../components/ui';
 import { formatJsonBody } from './bodyFormat';
+import type { Part } from './model';
+import { PartsEditor } from './PartsEditor';
 import { Segmented } from './Segmented';
 import styles from './ApiEditor.module.css';
 
@@ -9,12 +11,26 @@ import styles from './ApiEditor.module.css';
 export interface BodyEditorProps {
   body: string;
   bodyType: string;
+  parts: Part[];
   method: string;
   onChange: (body: string, bodyType: string) => void;
+  onPartsChange: (parts: Part[]) => void;
 }
 
-/** The Body tab: none, raw JSON (highlighted and checked) or form-urlencoded text. */
-export function BodyEditor({ body, bodyType, method, onChange }: BodyEditorProps) {
+/** What each body type does, said under the editor. */
+const bodyHints: Record<string, string> = {
+  json: 'Inside quotes a value is escaped for JSON; a number, yes/no or list attribute on its own is inserted bare.',
+  form: 'Values are URL-encoded.',
+  text: 'Sent exactly as typed, as text/plain unless a Content-Type header says otherwise.',
+  multipart:
+    'Sent as multipart/form-data. A File field sends a file of the conversation, such as {{message.media.path}} (the customer’s latest photo or document); no other file of this computer can be sent.',
+};
+
+/**
+ * The Body tab: none, raw JSON (highlighted and checked), form-urlencoded
+ * text, plain text, or multipart form fields with files.
+ */
+export function BodyEditor({ body, bodyType, parts, method, onChange, onPartsChange }: BodyEditorProps) {
   const problems = bodyType === 'json' ? lintJsonWithPlaceholders(body) : [];
   const formatted = bodyType === 'json' ? formatJsonBody(body) : null;
   const line = problems[0] === undefined ? 0 : body.slice(0, problems[0].from).split('\n').length;
@@ -29,6 +45,8 @@ export function BodyEditor({ body, bodyType, method, onChange }: BodyEditorProps
             { value: 'none', label: 'None' },
             { value: 'json', label: 'JSON' },
             { value: 'form', label: 'Form URL-encoded' },
+            { value: 'multipart', label: 'Multipart' },
+            { value: 'text', label: 'Text' },
           ]}
         />
         {bodyType === 'json' && (
@@ -52,8 +70,10 @@ export function BodyEditor({ body, bodyType, method, onChange }: BodyEditorProps
         <p className={styles.muted}>
           {method === 'GET' || method === 'DELETE'
             ? `${method} requests usually have no body.`
-            : 'This request has no body. Choose JSON or Form URL-encoded to add one.'}
+            : 'This request has no body. Choose JSON, a form, multipart fields or text to add one.'}
         </p>
+      ) : bodyType === 'multipart' ? (
+        <PartsEditor parts={parts} onChange={onPartsChange} />
       ) : (
         <PlaceholderCodeEditor
           label="Request body"
@@ -66,10 +86,7 @@ export function BodyEditor({ body, bodyType, method, onChange }: BodyEditorProps
       )}
       {bodyType !== 'none' && (
         <p className={styles.muted}>
-          Type <kbd>/</kbd> to insert an attribute.{' '}
-          {bodyType === 'json'
-            ? 'Inside quotes a value is escaped for JSON; a number or yes/no attribute on its own is inserted bare.'
-            : 'Values are URL-encoded.'}
+          Type <kbd>/</kbd> to insert an attribute. {bodyHints[bodyType] ?? ''}
         </p>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { ArrowRight, Plus, Trash2 } from 'lucide-react';
 import { useAttributeList } from '../../components/placeholder';
 import { Button, EmptyState, IconButton, Select, TextField } from '../../components/ui';
-import type { Mapping, PathSample } from './model';
+import { sampleKind, type Mapping, type PathSample } from './model';
 import styles from './ApiEditor.module.css';
 
 /** Props of MappingsEditor. */
@@ -51,7 +51,7 @@ export function MappingsEditor({ mappings, structure, onChange, onCreateAttribut
               placeholder="order.status"
               value={m.path}
               onChange={(e) => set(i, { ...m, path: e.target.value })}
-              hint={sample === undefined ? undefined : `Sample: ${sample.sample}`}
+              hint={sample === undefined ? undefined : `Sample: ${sample.type === 'array' ? sampleKind(sample) : sample.sample}`}
             />
             <ArrowRight size={15} className={styles.arrow} aria-hidden="true" />
             <Select
@@ -81,7 +81,10 @@ export function MappingsEditor({ mappings, structure, onChange, onCreateAttribut
       </div>
       <p className={styles.muted}>
         Paths use gjson syntax: <code>order.status</code>, <code>items.0.name</code> (first item), <code>items.#.name</code>{' '}
-        (all names), <code>items.#</code> (count). A missing path leaves the attribute unchanged.
+        (all names), <code>items.#</code> (count). A path that gives a list — <code>slots</code>,{' '}
+        <code>{'orders.#(status=="open")#'}</code> — fills a list attribute. <code>@status</code>,{' '}
+        <code>@headers.X-Total-Count</code> and <code>@body</code> read the status, a header and the whole body. A missing
+        path leaves the attribute unchanged.
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 import { ArrowRight, Search } from 'lucide-react';
 import { useState } from 'react';
 import { Badge } from '../../components/ui';
-import type { Mapping, PathSample } from './model';
+import { pathLabel, sampleKind, type Mapping, type PathSample } from './model';
 import styles from './ResponseView.module.css';
 
 /** Props of StructureList. */
@@ -45,10 +45,14 @@ export function StructureList({ structure, mappings, mapped, onPick }: Structure
                 type="button"
                 className={styles.pathRow}
                 onClick={() => onPick(s)}
-                title={`Map ${s.path} to an attribute`}
+                title={`Map ${pathLabel(s.path)} to an attribute`}
               >
-                <code className={styles.path}>{s.path}</code>
-                <span className={styles.pathType}>{s.type}</span>
+                {s.path.startsWith('@') ? (
+                  <span className={styles.pathRoot}>{pathLabel(s.path)}</span>
+                ) : (
+                  <code className={styles.path}>{s.path}</code>
+                )}
+                <span className={styles.pathType}>{sampleKind(s)}</span>
                 <span className={styles.pathSample}>{s.sample}</span>
                 {attrs.length > 0 ? (
                   <span className={styles.mappedTo}>

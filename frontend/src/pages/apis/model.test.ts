@@ -7,7 +7,9 @@ import {
   formatBytes,
   formatDuration,
   normalizeDraft,
+  pathLabel,
   prettyJson,
+  sampleKind,
   sameDraft,
   statusTone,
   toDefinition,
@@ -99,5 +101,51 @@ describe('formatting', () => {
     expect([85, 1250].map(formatDuration)).toEqual(['85 ms', '1.25 s']);
     expect(prettyJson('{"a":[1]}')).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(prettyJson('<html>')).toBe('<html>');
+  });
+});
+
+describe('retries and multipart fields', () => {
+  it('keeps retry and parts from Go to Go, and treats one try as none', () => {
+    const d = normalizeDraft({
+      name: 'Claims',
+      method: 'POST',
+      parts: [{ key: 'photo', value: '{{message.media.path}}', file: true }],
+      retry: { maxTries: 3, idempotent: true },
+    });
+    expect(d.bodyType).toBe('multipart');
+    const def = toDefinition({ ...d, parts: [...(d.parts ?? []), { key: '', value: '' }] });
+    expect(def.parts).toEqual([{ key: 'photo', value: '{{message.media.path}}', file: true }]);
+    expect(def.retry).toEqual({ maxTries: 3, idempotent: true });
+    expect(normalizeDraft({ retry: { maxTries: 1, idempotent: false } }).retry).toBeUndefined();
+    expect(sameDraft(emptyDraft(), { ...emptyDraft(), retry: { maxTries: 1, idempotent: false }, parts: [] })).toBe(true);
+    expect(sameDraft(emptyDraft(), { ...emptyDraft(), retry: { maxTries: 2, idempotent: false } })).toBe(false);
+  });
+
+  it('lists the placeholders of enabled multipart fields', () => {
+    const d = {
+      ...emptyDraft(),
+      bodyType: 'multipart',
+      body: '{{unused}}',
+      parts: [
+        { key: 'order', value: '{{order_id}}' },
+        { key: 'off', value: '{{skipped}}', disabled: true },
+        { key: 'photo', value: '{{message.media.path}}', file: true },
+      ],
+    };
+    expect(draftPlaceholders(d)).toEqual(['order_id', 'message.media.path']);
+  });
+});
+
+describe('structure labels', () => {
+  it('names the response roots in words and describes lists', () => {
+    expect(['@status', '@headers.X-Total-Count', '@body', 'order.id'].map(pathLabel)).toEqual([
+      'Status code',
+      'Header X-Total-Count',
+      'Whole body',
+      'order.id',
+    ]);
+    expect(sampleKind({ path: 'slots', type: 'array', sample: '[]', items: 14, itemShape: '{id, time}' })).toBe('list · 14 items of {id, time}');
+    expect(sampleKind({ path: 'tags', type: 'array', sample: '[]', items: 1 })).toBe('list · 1 item');
+    expect(sampleKind({ path: 'a', type: 'string', sample: 'x' })).toBe('string');
   });
 });

@@ -24,17 +24,33 @@ export interface Auth {
   password?: string;
 }
 
+/** One field of a multipart/form-data body; a file field's value is the path of a file of the conversations. */
+export interface Part {
+  key: string;
+  value: string;
+  file?: boolean;
+  disabled?: boolean;
+}
+
+/** Whether a failed call is tried again (absent or maxTries 1: one try). */
+export interface Retry {
+  maxTries: number;
+  idempotent: boolean;
+}
+
 /** A response path copied into an attribute. */
 export interface Mapping {
   path: string;
   attribute: string;
 }
 
-/** One path of a response with a sample of its value. */
+/** One path of a response with a sample of its value; an array also has its length and item shape. */
 export interface PathSample {
   path: string;
   sample: string;
   type: string;
+  items?: number;
+  itemShape?: string;
 }
 
 /** An API as the editor holds it. */
@@ -47,9 +63,11 @@ export interface ApiDraft {
   headers: KV[];
   body: string;
   bodyType: string;
+  parts?: Part[];
   auth: Auth;
   timeoutMs: number;
   followRedirects: boolean;
+  retry?: Retry;
   mappings: Mapping[];
   sampleResponse?: string;
   sampleStructure?: PathSample[];
@@ -89,17 +107,32 @@ export function normalizeDraft(d: Partial<ApiDraft>): ApiDraft {
     query: (d.query ?? []).map((r) => ({ ...r })),
     headers: (d.headers ?? []).map((r) => ({ ...r })),
     body,
-    bodyType: d.bodyType !== undefined && d.bodyType !== '' ? d.bodyType : body.trim() === '' ? 'none' : 'json',
+    bodyType:
+      d.bodyType !== undefined && d.bodyType !== ''
+        ? d.bodyType
+        : (d.parts ?? []).length > 0
+          ? 'multipart'
+          : body.trim() === ''
+            ? 'none'
+            : 'json',
     auth: { ...(d.auth ?? {}), type: d.auth?.type !== undefined && d.auth.type !== '' ? d.auth.type : 'none' },
     timeoutMs: d.timeoutMs !== undefined && d.timeoutMs > 0 ? d.timeoutMs : 10000,
     followRedirects: d.followRedirects ?? false,
     mappings: (d.mappings ?? []).map((m) => ({ ...m })),
+    parts: d.parts === undefined || d.parts.length === 0 ? undefined : d.parts.map((p) => ({ ...p })),
+    retry: d.retry === undefined || d.retry.maxTries <= 1 ? undefined : { ...d.retry },
   };
 }
 
 /** Drops rows with neither key nor value, which the editor keeps for typing. */
 function compactRows(rows: KV[]): KV[] {
   return rows.filter((r) => r.key.trim() !== '' || r.value !== '');
+}
+
+/** The multipart fields with a name or a value (the editor keeps a blank row for typing), or undefined for none. */
+function nonBlankParts(parts: Part[] | undefined): Part[] | undefined {
+  const kept = (parts ?? []).filter((p) => p.key.trim() !== '' || p.value !== '');
+  return kept.length === 0 ? undefined : kept;
 }
 
 /** The definition sent to Go: normalized, blank rows and mappings dropped. */
@@ -110,6 +143,7 @@ export function toDefinition(d: ApiDraft): apicall.Definition {
     url: d.url.trim(),
     query: compactRows(d.query),
     headers: compactRows(d.headers),
+    parts: nonBlankParts(d.parts),
     mappings: d.mappings.filter((m) => m.path.trim() !== '' || m.attribute !== ''),
   });
 }
@@ -125,6 +159,8 @@ export function sameDraft(a: ApiDraft, b: ApiDraft): boolean {
       headers: compactRows(d.headers),
       mappings: d.mappings.filter((m) => m.path.trim() !== '' || m.attribute !== ''),
       auth: Object.fromEntries(Object.entries(d.auth).filter(([, v]) => v !== '' && v !== undefined)),
+      parts: nonBlankParts(d.parts),
+      retry: d.retry === undefined || d.retry.maxTries <= 1 ? undefined : d.retry,
     });
   return strip(a) === strip(b);
 }
@@ -148,7 +184,12 @@ function authValues(a: Auth): string[] {
  */
 export function draftPlaceholders(d: ApiDraft): string[] {
   const rows = [...d.query, ...d.headers].filter((r) => r.disabled !== true).flatMap((r) => [r.key, r.value]);
-  const body = d.bodyType === 'none' ? [] : [d.body];
+  const body =
+    d.bodyType === 'none'
+      ? []
+      : d.bodyType === 'multipart'
+        ? (d.parts ?? []).filter((p) => p.disabled !== true).flatMap((p) => [p.key, p.value])
+        : [d.body];
   return placeholderNames(d.url, ...rows, ...body, ...authValues(d.auth));
 }
 
@@ -205,4 +246,22 @@ export function prettyJson(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * How the structure shows a path: the response roots in words ("Status
+ * code", "Header X-Total-Count", "Whole body"), body paths as written.
+ */
+export function pathLabel(path: string): string {
+  if (path === '@status') return 'Status code';
+  if (path === '@body') return 'Whole body';
+  if (path.startsWith('@headers.')) return `Header ${path.slice('@headers.'.length)}`;
+  return path;
+}
+
+/** What a path's value is, as the structure says it: its type, or for an array "list · 14 items of {id, time}". */
+export function sampleKind(s: PathSample): string {
+  if (s.type !== 'array' || s.items === undefined) return s.type;
+  const n = `${s.items} ${s.items === 1 ? 'item' : 'items'}`;
+  return s.itemShape === undefined || s.itemShape === '' ? `list · ${n}` : `list · ${n} of ${s.itemShape}`;
 }

@@ -1,6 +1,7 @@
 import { RotateCcw, Send } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Badge, Button, confirm, Spinner, Switch, toast } from '../../components/ui';
+import { AttributeValue } from '../../components/values';
 import type { app } from '../../lib/backend';
 import { formatTime } from '../../lib/format';
 import { MessageBubble } from './MessageBubble';
@@ -118,7 +119,9 @@ function Values({ values }: { values: app.ContactValue[] }) {
               <dt>
                 <code>{v.name}</code>
               </dt>
-              <dd>{v.value}</dd>
+              <dd>
+                <AttributeValue value={v.value} type={v.type} />
+              </dd>
             </div>
           ))}
       </dl>

@@ -55,6 +55,12 @@ func (v *ValidationEnv) AttributeExists(name string) bool {
 	return ok
 }
 
+// AttributeType returns the type of an attribute (built-ins included), or
+// "" when there is none; flow validation checks rowsFrom names a list.
+func (v *ValidationEnv) AttributeType(name string) string {
+	return string(v.types[name])
+}
+
 // APIExists reports whether a saved API is called name. API names are
 // unique regardless of case, and looked up that way, so the check is too.
 func (v *ValidationEnv) APIExists(name string) bool {

@@ -20,9 +20,13 @@ var buttonsDef = Def{
 		{Name: "text", Kind: KindTemplate},
 		{Name: "buttons", Kind: KindOptions},
 		{Name: "attribute", Kind: KindAttribute},
+		{Name: "rowsFrom", Kind: KindAttribute},
+		{Name: "rowTitle", Kind: KindItemTemplate},
+		{Name: "rowId", Kind: KindItemTemplate},
 	},
-	Defaults: NodeData{Text: "How can we help?", Buttons: []Option{{ID: "b1", Title: "Order status"}, {ID: "b2", Title: "Talk to us"}}},
-	Outputs:  []OutputRule{EachOption("buttons", "Untitled button")},
+	Defaults:    NodeData{Text: "How can we help?", Buttons: []Option{{ID: "b1", Title: "Order status"}, {ID: "b2", Title: "Talk to us"}}},
+	OutputsWhen: []OutputVariant{{When: "rowsFrom", Outputs: dynamicOutputs}},
+	Outputs:     []OutputRule{EachOption("buttons", "Untitled button")},
 	Limits: []Limit{{"text", MaxInteractiveBody}, {"buttons", MaxButtons}, {"buttonTitle", MaxButtonTitle},
 		{"buttonId", MaxButtonID}},
 	check: checkButtons,
@@ -31,6 +35,11 @@ var buttonsDef = Def{
 
 func checkButtons(v *validator, n Node) {
 	d := n.Data
+	if d.RowsFrom != "" {
+		v.requireText(n, "text", d.Text, MaxInteractiveBody)
+		v.checkDynamicRows(n)
+		return
+	}
 	v.requireText(n, "text", d.Text, MaxInteractiveBody)
 	v.checkOptions(n, "buttons", d.Buttons, MaxButtons, MaxButtonTitle, MaxButtonID)
 	v.optionalAttribute(n, d.Attribute)

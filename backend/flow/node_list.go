@@ -23,9 +23,14 @@ var listDef = Def{
 		{Name: "button", Kind: KindText},
 		{Name: "rows", Kind: KindOptions},
 		{Name: "attribute", Kind: KindAttribute},
+		{Name: "rowsFrom", Kind: KindAttribute},
+		{Name: "rowTitle", Kind: KindItemTemplate},
+		{Name: "rowDescription", Kind: KindItemTemplate},
+		{Name: "rowId", Kind: KindItemTemplate},
 	},
-	Defaults: NodeData{Text: "Pick a topic", Button: "Topics", Rows: []Option{{ID: "r1", Title: "Orders"}, {ID: "r2", Title: "Returns"}}},
-	Outputs:  []OutputRule{EachOption("rows", "Untitled row")},
+	Defaults:    NodeData{Text: "Pick a topic", Button: "Topics", Rows: []Option{{ID: "r1", Title: "Orders"}, {ID: "r2", Title: "Returns"}}},
+	OutputsWhen: []OutputVariant{{When: "rowsFrom", Outputs: dynamicOutputs}},
+	Outputs:     []OutputRule{EachOption("rows", "Untitled row")},
 	Limits: []Limit{{"text", MaxInteractiveBody}, {"button", MaxListButton}, {"rows", MaxRows},
 		{"rowTitle", MaxRowTitle}, {"rowDescription", MaxRowDescription}, {"rowId", MaxRowID}},
 	check: checkList,
@@ -34,6 +39,12 @@ var listDef = Def{
 
 func checkList(v *validator, n Node) {
 	d := n.Data
+	if d.RowsFrom != "" {
+		v.requireText(n, "text", d.Text, MaxInteractiveBody)
+		v.requireText(n, "button", d.Button, MaxListButton)
+		v.checkDynamicRows(n)
+		return
+	}
 	v.requireText(n, "text", d.Text, MaxInteractiveBody)
 	v.requireText(n, "button", d.Button, MaxListButton)
 	v.checkOptions(n, "rows", d.Rows, MaxRows, MaxRowTitle, MaxRowID)

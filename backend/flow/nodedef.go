@@ -70,6 +70,9 @@ const (
 	// KindTemplate is text with {{attribute}} placeholders, rendered when sent;
 	// attribute usage and renames look inside it.
 	KindTemplate FieldKind = "template"
+	// KindItemTemplate is a template rendered once per item of a list
+	// (dynamic rows): {{item}} and {{index}} are the item, not attributes.
+	KindItemTemplate FieldKind = "itemTemplate"
 	// KindAttribute names an attribute (where an answer is saved).
 	KindAttribute FieldKind = "attribute"
 	// KindExpression is an expr-lang expression over attributes.

@@ -8,15 +8,16 @@ import (
 
 // goTypes are the Go types of NodeData fields each field kind allows.
 var goTypes = map[FieldKind]reflect.Type{
-	KindText:       reflect.TypeFor[string](),
-	KindTemplate:   reflect.TypeFor[string](),
-	KindAttribute:  reflect.TypeFor[string](),
-	KindExpression: reflect.TypeFor[string](),
-	KindAPI:        reflect.TypeFor[string](),
-	KindChoice:     reflect.TypeFor[string](),
-	KindNumber:     reflect.TypeFor[int](),
-	KindTexts:      reflect.TypeFor[[]string](),
-	KindOptions:    reflect.TypeFor[[]Option](),
+	KindText:         reflect.TypeFor[string](),
+	KindTemplate:     reflect.TypeFor[string](),
+	KindItemTemplate: reflect.TypeFor[string](),
+	KindAttribute:    reflect.TypeFor[string](),
+	KindExpression:   reflect.TypeFor[string](),
+	KindAPI:          reflect.TypeFor[string](),
+	KindChoice:       reflect.TypeFor[string](),
+	KindNumber:       reflect.TypeFor[int](),
+	KindTexts:        reflect.TypeFor[[]string](),
+	KindOptions:      reflect.TypeFor[[]Option](),
 }
 
 // TestDefinitionsAreConsistent checks what the compiler cannot: that every

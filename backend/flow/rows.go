@@ -132,3 +132,6 @@ func (t RowTemplates) PageSize() int {
 	page, _, _, _ := t.limits()
 	return page
 }
+
+// dynamicOutputs are the outputs of a buttons or list node with RowsFrom.
+var dynamicOutputs = []OutputRule{Fixed(HandleOut, "Chosen"), Fixed(HandleEmpty, "No items")}

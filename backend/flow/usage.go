@@ -18,6 +18,9 @@ func NodesUsingAttribute(f Flow, name string) []string {
 		for _, p := range stringFields(n.Type, &n.Data, KindTemplate) {
 			used = used || readsAny(Placeholders(*p), name)
 		}
+		for _, p := range stringFields(n.Type, &n.Data, KindItemTemplate) {
+			used = used || readsAny(Placeholders(*p, LoopItem, LoopIndex), name)
+		}
 		for _, p := range stringFields(n.Type, &n.Data, KindExpression) {
 			used = used || identUsed(*p, name)
 		}
@@ -61,6 +64,9 @@ func RenameAttribute(f *Flow, oldName, newName string) bool {
 		}
 		for _, p := range stringFields(n.Type, &n.Data, KindTemplate) {
 			set(p, renamePlaceholder(*p, oldName, newName))
+		}
+		for _, p := range stringFields(n.Type, &n.Data, KindItemTemplate) {
+			set(p, renamePlaceholder(*p, oldName, newName, LoopItem, LoopIndex))
 		}
 		for _, p := range stringFields(n.Type, &n.Data, KindExpression) {
 			set(p, replaceIdent(*p, oldName, newName))

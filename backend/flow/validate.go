@@ -39,6 +39,13 @@ type ConditionChecker interface {
 	CheckCondition(expr string) error
 }
 
+// AttributeTyper is an optional extension of Env: when the Env has it, a
+// field that needs an attribute of one type is checked (a dynamic node's
+// rowsFrom must name a list). AttributeType returns "" for no attribute.
+type AttributeTyper interface {
+	AttributeType(name string) string
+}
+
 // APIChecker is an optional extension of Env: when the Env has it, each
 // API node also shows the warnings of the API it calls (a body that is not
 // JSON, a placeholder that names no attribute), so a flow's problems list

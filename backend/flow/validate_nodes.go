@@ -40,24 +40,34 @@ func (v *validator) checkOptions(n Node, field string, opts []Option, maxCount, 
 			v.add(SeverityError, n.ID, field, "The %s %q has no id.", what, label)
 		case ids[o.ID]:
 			v.add(SeverityError, n.ID, field, "Two %ss share the id %q.", what, o.ID)
-		case utf8.RuneCountInString(o.ID) > maxID:
-			v.add(SeverityError, n.ID, field, "The id of %s %q is longer than %d characters.", what, label, maxID)
+		case WhatsAppLength(o.ID) > maxID:
+			v.add(SeverityError, n.ID, field, "The id of %s %q is longer than %d characters%s.", what, label, maxID, emojiNote(o.ID, maxID))
 		}
 		ids[o.ID] = true
 		title := strings.ToLower(strings.TrimSpace(o.Title))
 		switch {
 		case title == "":
 			v.add(SeverityError, n.ID, field, "The %s %d needs a title.", what, i+1)
-		case utf8.RuneCountInString(o.Title) > maxTitle:
-			v.add(SeverityError, n.ID, field, "The %s title %q is longer than %d characters.", what, o.Title, maxTitle)
+		case WhatsAppLength(o.Title) > maxTitle:
+			v.add(SeverityError, n.ID, field, "The %s title %q is longer than %d characters%s.", what, o.Title, maxTitle, emojiNote(o.Title, maxTitle))
 		case titles[title]:
 			v.add(SeverityError, n.ID, field, "Two %ss are titled %q; customers could not tell them apart.", what, o.Title)
 		}
 		titles[title] = true
-		if utf8.RuneCountInString(o.Description) > MaxRowDescription {
-			v.add(SeverityError, n.ID, field, "The description of %q is longer than %d characters.", label, MaxRowDescription)
+		if WhatsAppLength(o.Description) > MaxRowDescription {
+			v.add(SeverityError, n.ID, field, "The description of %q is longer than %d characters%s.", label, MaxRowDescription, emojiNote(o.Description, MaxRowDescription))
 		}
 	}
+}
+
+// emojiNote explains a length over the limit that only emoji (or other
+// characters outside the basic plane) push over it: WhatsAppLength counts
+// them as two, as WhatsApp may.
+func emojiNote(s string, limit int) string {
+	if utf8.RuneCountInString(s) <= limit {
+		return " (an emoji counts as 2)"
+	}
+	return ""
 }
 
 // checkExpression checks a condition (required, must be true/false) or a

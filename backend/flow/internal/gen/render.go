@@ -218,7 +218,7 @@ func dataType(d flow.Def) ([]string, error) {
 	for _, f := range d.Fields {
 		var t string
 		switch f.Kind {
-		case flow.KindText, flow.KindTemplate, flow.KindAttribute, flow.KindExpression, flow.KindAPI:
+		case flow.KindText, flow.KindTemplate, flow.KindItemTemplate, flow.KindAttribute, flow.KindExpression, flow.KindAPI:
 			t = "string"
 		case flow.KindChoice:
 			t = upper(f.Choices)

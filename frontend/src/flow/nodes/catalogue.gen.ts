@@ -58,9 +58,25 @@ export type QuestionData = {
   maxRetries: number;
 };
 /** Settings of a buttons node. */
-export type ButtonsData = { text: string; buttons: Option[]; attribute: string };
+export type ButtonsData = {
+  text: string;
+  buttons: Option[];
+  attribute: string;
+  rowsFrom: string;
+  rowTitle: string;
+  rowId: string;
+};
 /** Settings of a list node. */
-export type ListData = { text: string; button: string; rows: Option[]; attribute: string };
+export type ListData = {
+  text: string;
+  button: string;
+  rows: Option[];
+  attribute: string;
+  rowsFrom: string;
+  rowTitle: string;
+  rowDescription: string;
+  rowId: string;
+};
 /** Settings of a condition node. */
 export type ConditionData = { expression: string };
 /** Settings of a setAttribute node. */
@@ -180,6 +196,9 @@ export const nodeDefs: { [T in NodeType]: NodeDef<T> } = {
       { name: 'text', kind: 'template' },
       { name: 'buttons', kind: 'options' },
       { name: 'attribute', kind: 'attribute' },
+      { name: 'rowsFrom', kind: 'attribute' },
+      { name: 'rowTitle', kind: 'itemTemplate' },
+      { name: 'rowId', kind: 'itemTemplate' },
     ],
     defaults: () => ({
       text: 'How can we help?',
@@ -188,9 +207,14 @@ export const nodeDefs: { [T in NodeType]: NodeDef<T> } = {
         { id: 'b2', title: 'Talk to us', description: '' },
       ],
       attribute: '',
+      rowsFrom: '',
+      rowTitle: '',
+      rowId: '',
     }),
     outputRules: [{ from: 'buttons', idKey: 'id', labelKey: 'title', untitled: 'Untitled button' }],
-    outputVariants: [],
+    outputVariants: [
+      { when: 'rowsFrom', outputs: [{ id: 'out', label: 'Chosen' }, { id: 'empty', label: 'No items' }] },
+    ],
   },
   list: {
     type: 'list',
@@ -205,15 +229,25 @@ export const nodeDefs: { [T in NodeType]: NodeDef<T> } = {
       { name: 'button', kind: 'text' },
       { name: 'rows', kind: 'options' },
       { name: 'attribute', kind: 'attribute' },
+      { name: 'rowsFrom', kind: 'attribute' },
+      { name: 'rowTitle', kind: 'itemTemplate' },
+      { name: 'rowDescription', kind: 'itemTemplate' },
+      { name: 'rowId', kind: 'itemTemplate' },
     ],
     defaults: () => ({
       text: 'Pick a topic',
       button: 'Topics',
       rows: [{ id: 'r1', title: 'Orders', description: '' }, { id: 'r2', title: 'Returns', description: '' }],
       attribute: '',
+      rowsFrom: '',
+      rowTitle: '',
+      rowDescription: '',
+      rowId: '',
     }),
     outputRules: [{ from: 'rows', idKey: 'id', labelKey: 'title', untitled: 'Untitled row' }],
-    outputVariants: [],
+    outputVariants: [
+      { when: 'rowsFrom', outputs: [{ id: 'out', label: 'Chosen' }, { id: 'empty', label: 'No items' }] },
+    ],
   },
   condition: {
     type: 'condition',

@@ -24,25 +24,13 @@ describe('node catalogue', () => {
   });
 
   it('switches to a variant’s outputs while its field is set', () => {
-    // A list whose rows come from an attribute would have "out" and "empty";
-    // "button" stands in for such a field here.
-    const def: NodeDef<'list'> = {
-      ...nodeDefs.list,
-      outputVariants: [
-        {
-          when: 'button',
-          outputs: [
-            { id: 'out', label: 'Rows' },
-            { id: 'empty', label: 'No rows' },
-          ],
-        },
-      ],
-    };
+    // A list whose rows come from a list attribute has "out" and "empty".
     const rows = [{ id: 'r1', title: 'Orders', description: '' }];
-    expect(buildOutputs(def, { text: '', button: '', rows, attribute: '' }).map((h) => h.id)).toEqual(['r1']);
-    expect(buildOutputs(def, { text: '', button: 'Pick', rows, attribute: '' }).map((h) => h.id)).toEqual([
-      'out',
-      'empty',
+    const data = { ...defaultsOf('list'), rows };
+    expect(buildOutputs(nodeDefs.list, data).map((h) => h.id)).toEqual(['r1']);
+    expect(buildOutputs(nodeDefs.list, { ...data, rowsFrom: 'slots' })).toEqual([
+      { id: 'out', label: 'Chosen' },
+      { id: 'empty', label: 'No items' },
     ]);
   });
 

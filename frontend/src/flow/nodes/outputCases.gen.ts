@@ -57,6 +57,12 @@ export const outputCases: OutputCase[] = [
     want: [{ id: 'a', label: 'First' }, { id: 'b', label: 'Untitled button' }],
   },
   {
+    name: 'buttons with rowsFrom',
+    type: 'buttons',
+    data: { buttons: [{ id: 'a', title: ' First ' }, { id: 'b', title: '  ' }], rowsFrom: 'set' },
+    want: [{ id: 'out', label: 'Chosen' }, { id: 'empty', label: 'No items' }],
+  },
+  {
     name: 'list defaults',
     type: 'list',
     data: {
@@ -72,6 +78,12 @@ export const outputCases: OutputCase[] = [
     type: 'list',
     data: { rows: [{ id: 'a', title: ' First ' }, { id: 'b', title: '  ' }] },
     want: [{ id: 'a', label: 'First' }, { id: 'b', label: 'Untitled row' }],
+  },
+  {
+    name: 'list with rowsFrom',
+    type: 'list',
+    data: { rows: [{ id: 'a', title: ' First ' }, { id: 'b', title: '  ' }], rowsFrom: 'set' },
+    want: [{ id: 'out', label: 'Chosen' }, { id: 'empty', label: 'No items' }],
   },
   {
     name: 'condition defaults',

@@ -18,6 +18,7 @@ export type FieldName<T extends NodeType> = keyof DataByType[T] & string;
 export type FieldKind =
   | 'text'
   | 'template'
+  | 'itemTemplate'
   | 'attribute'
   | 'expression'
   | 'api'

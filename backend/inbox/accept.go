@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -23,20 +24,29 @@ type Accepted struct {
 }
 
 // Accept stores everything a webhook carried: each new customer message
-// (with its contact, the conversation row and the queue row), and each
-// delivery status. When it returns nil the data is committed and the webhook
-// may be acknowledged; the workers are woken afterwards.
+// (one row, the conversation's and the queue's; its contact is usually
+// known already and costs nothing), and each delivery status. When it
+// returns nil the data is committed and the webhook may be acknowledged;
+// the workers are woken afterwards.
 //
 // Bodies that arrive while another commit is under way are stored together
-// in the next transaction (store.DB.GroupTx); each caller still returns only
-// after the commit holding its body.
+// in the next transaction; acknowledgements go before the other writers
+// (store.DB.GroupTxUrgent), so they never wait behind a queue of turns. Each
+// caller still returns only after the commit holding its body.
 func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted, error) {
 	r := &acceptReq{n: n}
 	// A webhook request cut off by Meta after its body arrived is still
 	// stored (a redelivery finds it and is acknowledged), and its statements
 	// must not fail the transaction it shares with other bodies.
 	ctx = context.WithoutCancel(ctx)
-	if err := s.db.GroupTx(ctx, func(tx *sql.Tx) error { return s.acceptTx(ctx, tx, r) }); err != nil {
+	t0 := time.Now()
+	var t1 time.Time
+	defer func() {
+		if len(n.Statuses) > 0 {
+			s.log.Info("DEBUG accept", slog.Duration("wait", t1.Sub(t0)), slog.Duration("total", time.Since(t0)))
+		}
+	}()
+	if err := s.db.GroupTxUrgent(ctx, func(tx *sql.Tx) error { t1 = time.Now(); return s.acceptTx(ctx, tx, r) }); err != nil {
 		return Accepted{}, fmt.Errorf("inbox: store webhook: %w", err)
 	}
 	for _, v := range r.views {
@@ -45,6 +55,9 @@ func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted
 	}
 	for _, v := range r.updates {
 		s.opt.Events.Emit(EventStatus, v)
+	}
+	for _, c := range r.settled {
+		s.out.settled(c)
 	}
 	if r.res.Queued > 0 {
 		s.kickInbound()
@@ -58,6 +71,8 @@ type acceptReq struct {
 	res     Accepted
 	views   []MessageView
 	updates []MessageView
+	// settled names the contact of each waiting reply a status settled.
+	settled []int64
 }
 
 // acceptTx stores one webhook body inside tx, filling r's results (reset
@@ -66,7 +81,7 @@ type acceptReq struct {
 func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error {
 	n := r.n
 	now := s.opt.Now()
-	r.res, r.views, r.updates = Accepted{}, nil, nil
+	r.res, r.views, r.updates, r.settled = Accepted{}, nil, nil, nil
 	for _, m := range n.Messages {
 		v, fresh, err := s.acceptMessage(ctx, tx, m)
 		if err != nil {
@@ -88,20 +103,25 @@ func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error 
 		if at.IsZero() {
 			at = now
 		}
-		// A status naming one of our queue rows settles a send whose
+		// A status naming one of our waiting rows settles a send whose
 		// answer was lost (the process stopped right after sending).
-		settled := false
-		if id, ok := outboxFromCallback(st.Callback); ok {
-			var err error
-			if settled, err = store.SettleOutboxTx(ctx, tx, id, st.MessageID, at); err != nil {
+		if id, ok := messageFromCallback(st.Callback); ok {
+			m, settled, err := s.db.SettleSentTx(ctx, tx, id, st.MessageID, at)
+			s.log.Info("DEBUG settle", slog.Int64("row", id), slog.Bool("settled", settled), slog.String("status", st.Status))
+			if err != nil {
 				return err
 			}
+			if settled {
+				r.res.Statuses++
+				r.updates = append(r.updates, View(m))
+				r.settled = append(r.settled, m.ContactID)
+			}
 		}
-		m, changed, err := store.ApplyStatusTx(ctx, tx, st.MessageID, st.Status, reason, at)
+		m, changed, err := s.db.ApplyStatusTx(ctx, tx, st.MessageID, st.Status, reason, at)
 		if err != nil {
 			return err
 		}
-		if changed || settled {
+		if changed {
 			r.res.Statuses++
 			r.updates = append(r.updates, View(m))
 		}
@@ -125,17 +145,15 @@ func (s *Service) noteWebhookEventTx(ctx context.Context, tx *sql.Tx, now time.T
 	return nil
 }
 
-// acceptMessage queues one customer message unless it was queued before.
+// acceptMessage queues one customer message unless it was queued before:
+// its one row is the conversation's and the queue's, and the contact's
+// unread count and 24-hour window follow from it.
 func (s *Service) acceptMessage(ctx context.Context, tx *sql.Tx, m whatsapp.Message) (MessageView, bool, error) {
-	seen, err := store.InboundSeenTx(ctx, tx, m.ID)
-	if err != nil || seen {
-		return MessageView{}, false, err
-	}
-	c, err := store.ResolveContactTx(ctx, tx, m.From.WaID, m.From.UserID, m.From.Name)
+	c, err := s.db.ResolveContactTx(ctx, tx, m.From.WaID, m.From.UserID, m.From.Name)
 	if err != nil {
 		return MessageView{}, false, err
 	}
-	payload, err := json.Marshal(m)
+	input, err := json.Marshal(m)
 	if err != nil {
 		return MessageView{}, false, fmt.Errorf("inbox: encode message %s: %w", m.ID, err)
 	}
@@ -143,17 +161,10 @@ func (s *Service) acceptMessage(ctx context.Context, tx *sql.Tx, m whatsapp.Mess
 	if sent.IsZero() {
 		sent = s.opt.Now()
 	}
-	row, err := store.InsertMessageTx(ctx, tx, store.Message{ContactID: c.ID, Direction: store.DirectionIn,
-		WaMessageID: m.ID, Type: m.Type, Text: m.Summary(), Payload: string(details(m)),
-		Status: store.MessageReceived, Source: store.SourceCustomer, CreatedAt: sent})
-	if err != nil {
-		return MessageView{}, false, err
-	}
-	if _, _, err := store.InsertInboundTx(ctx, tx, store.Inbound{WaMessageID: m.ID, ContactID: c.ID,
-		MessageID: row.ID, Payload: string(payload), SentAt: sent, ReceivedAt: s.opt.Now()}); err != nil {
-		return MessageView{}, false, err
-	}
-	if err := store.NoteInboundTx(ctx, tx, c.ID, sent, Window); err != nil {
+	row, fresh, err := store.QueueInboundTx(ctx, tx, store.Message{ContactID: c.ID, WaMessageID: m.ID, Type: m.Type,
+		Text: m.Summary(), Payload: string(details(m)), Source: store.SourceCustomer, Kind: store.KindMessage,
+		Input: string(input), CreatedAt: sent})
+	if err != nil || !fresh {
 		return MessageView{}, false, err
 	}
 	return View(row), true, nil

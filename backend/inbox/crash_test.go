@@ -73,16 +73,14 @@ func TestASendInterruptedByACrashIsNotRepeated(t *testing.T) {
 				}
 			}
 			time.Sleep(3 * grace)
-			waitFor(t, "the outbox to settle", func() bool {
-				item := storetest.OutboxItem(t, h.db, 1)
-				return item.State == store.OutboxSent
+			waitFor(t, "the reply to settle", func() bool {
+				out := storetest.Outgoing(t, h.db, "501")
+				return len(out) == 1 && out[0].Status != store.MessageQueued
 			})
 			if got := len(h.graph.Accepted()); got != tt.wantSends {
 				t.Fatalf("the Graph API accepted %d copies, want %d", got, tt.wantSends)
 			}
-			item := storetest.OutboxItem(t, h.db, 1)
-			m := storetest.Message(t, h.db, item.MessageID)
-			if m.Status != tt.wantStatus {
+			if m := storetest.Outgoing(t, h.db, "501")[0]; m.Status != tt.wantStatus {
 				t.Fatalf("message status %s, want %s", m.Status, tt.wantStatus)
 			}
 		})

@@ -155,9 +155,9 @@ func (h *harness) received(to string, n int) []whatsapptest.Request {
 	return h.graph.AcceptedTo(to)
 }
 
-// inboxStates returns the state of every queued message, by WhatsApp id.
+// inboxStates returns the status of every customer message, by WhatsApp id.
 func (h *harness) inboxStates() map[string]string {
-	rows, err := h.db.R.Query(`SELECT wa_message_id, state FROM inbox`)
+	rows, err := h.db.R.Query(`SELECT wa_message_id, status FROM messages WHERE direction = 'in'`)
 	if err != nil {
 		h.t.Fatal(err)
 	}

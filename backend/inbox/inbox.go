@@ -1,10 +1,12 @@
 // Package inbox is the live bot's plumbing between the webhook and the Graph
-// API. Customer messages are stored durably before the webhook is
-// acknowledged (Accept), worked by per-contact ordered workers that run the
-// published flow (different contacts in parallel, in a bounded pool), and
-// every turn's session, attribute values and replies are saved in one write
-// transaction. A sender loop delivers the outbox with rate limiting and
-// retries, and resumes whatever was left unsent after a restart.
+// API. A message is one row from start to end (docs/performance.md): a
+// customer message is stored before the webhook is acknowledged (Accept),
+// worked by per-contact ordered workers that run the published flow
+// (different contacts in parallel, in a bounded pool), and every turn's
+// session, attribute values and replies are saved in one group-committed
+// write transaction. Senders deliver the replies with rate limiting and
+// retries, record what went out in batches, and resume whatever was left
+// unsent after a restart.
 package inbox
 
 import (
@@ -73,7 +75,7 @@ const (
 	DefaultResendGrace = 30 * time.Second
 	// Window is WhatsApp's customer-service window: free-form messages may
 	// be sent up to 24 hours after the customer's last message.
-	Window = 24 * time.Hour
+	Window = store.CustomerWindow
 )
 
 // Options configure a Service. Engine and Runtime are required.
@@ -106,8 +108,12 @@ type Service struct {
 	opt  Options
 	log  *slog.Logger
 	wake chan struct{} // inbound work arrived
-	send chan struct{} // outbound work arrived
 	wg   sync.WaitGroup
+	// out is the outbound queue's in-memory side (outqueue.go).
+	out *outQueue
+	// started is when Start ran: a send mark older than it was left by a
+	// process that died during the send.
+	started time.Time
 	// ready names the contacts Accept queued messages for (worker.go);
 	// retried tells the dispatcher that a retry time was scheduled.
 	ready   readyContacts
@@ -148,8 +154,7 @@ func New(db *store.DB, opt Options) *Service {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	return &Service{db: db, opt: opt, log: opt.Log,
-		wake: make(chan struct{}, 1), send: make(chan struct{}, 1)}
+	return &Service{db: db, opt: opt, log: opt.Log, wake: make(chan struct{}, 1), out: newOutQueue()}
 }
 
 // Start runs the workers and the sender until ctx ends. Work left from a
@@ -157,6 +162,7 @@ func New(db *store.DB, opt Options) *Service {
 // except replies whose sending was interrupted: they first wait
 // ResendGrace for the status webhook that proves they went out.
 func (s *Service) Start(ctx context.Context) {
+	s.started = s.opt.Now()
 	if rt, err := s.runtime(ctx); err == nil {
 		if n, err := s.db.ParkInterruptedSends(ctx, s.opt.Now().Add(rt.ResendGrace)); err != nil {
 			s.log.Error("inbox: park interrupted sends", slog.Any("err", err))
@@ -165,11 +171,16 @@ func (s *Service) Start(ctx context.Context) {
 				slog.Int("count", n), slog.Duration("grace", rt.ResendGrace))
 		}
 	}
-	s.wg.Add(2)
+	if pending, err := s.db.PendingOutbound(ctx); err != nil {
+		s.log.Error("inbox: count waiting replies", slog.Any("err", err))
+	} else {
+		s.out.start(pending)
+	}
+	s.wg.Add(1)
 	go func() { defer s.wg.Done(); s.dispatch(ctx) }()
-	go func() { defer s.wg.Done(); s.sendLoop(ctx) }()
+	s.startSenders(ctx)
 	s.kickInbound()
-	s.kickOutbound()
+	s.out.kickPoll()
 }
 
 // Wait blocks until the loops started by Start have stopped (after ctx ends
@@ -179,13 +190,6 @@ func (s *Service) Wait() { s.wg.Wait() }
 func (s *Service) kickInbound() {
 	select {
 	case s.wake <- struct{}{}:
-	default:
-	}
-}
-
-func (s *Service) kickOutbound() {
-	select {
-	case s.send <- struct{}{}:
 	default:
 	}
 }

@@ -2,9 +2,7 @@ package inbox
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 
 	"chatflow/backend/engine"
@@ -33,18 +31,9 @@ func (s *Service) SendManual(ctx context.Context, contactID int64, text string) 
 	if !s.opt.Now().Before(c.WindowExpiresAt) {
 		return MessageView{}, ErrWindowClosed
 	}
-	var views []MessageView
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		views, err = s.queueReplies(ctx, tx, c, []engine.Reply{{Type: engine.ReplyText, Text: text}}, store.SourceAgent)
-		return err
-	})
+	views, err := s.queueOutgoing(ctx, c, []engine.Reply{{Type: engine.ReplyText, Text: text}}, store.SourceAgent)
 	if err != nil {
-		return MessageView{}, fmt.Errorf("inbox: queue reply: %w", err)
+		return MessageView{}, err
 	}
-	for _, v := range views {
-		s.opt.Events.Emit(EventMessage, v)
-	}
-	s.kickOutbound()
 	return views[len(views)-1], nil
 }

@@ -47,7 +47,7 @@ func TestStaleMessagesAreStoredButNotRun(t *testing.T) {
 			h := newHarness(t)
 			h.stale = tt.limit
 			h.post(whatsapptest.Body(whatsapptest.Inbound{From: "222", Name: "Bo", ID: "wamid.s", Text: "hi", At: time.Now().Add(-tt.age)}))
-			waitFor(t, "the message to be worked", func() bool { return h.inboxStates()["wamid.s"] != store.InboundPending })
+			waitFor(t, "the message to be worked", func() bool { return h.inboxStates()["wamid.s"] != store.MessageReceived })
 			if got := h.inboxStates()["wamid.s"]; got != tt.state {
 				t.Fatalf("state = %s, want %s", got, tt.state)
 			}
@@ -147,7 +147,7 @@ func TestEngineErrorsAreRetriedThenGivenUp(t *testing.T) {
 	if calls["flaky"] != 3 || calls["broken"] != 5 || calls["panics"] != 5 {
 		t.Fatalf("attempts = %v; want flaky 3, broken and panics 5", calls)
 	}
-	in := storetest.Inbound(t, h.db, 2)
+	in := storetest.MessageByWaID(t, h.db, "wamid.broken")
 	if in.Error != "not answered: engine: load published flow: disk I/O error" {
 		t.Fatalf("reason kept = %q", in.Error)
 	}

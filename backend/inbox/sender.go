@@ -15,185 +15,213 @@ import (
 	"chatflow/backend/whatsapp"
 )
 
-// sendBatch is how many due messages the sender takes per round.
-const sendBatch = 64
+// Sending: SendConcurrency senders take held rows (outqueue.go), one
+// contact at a time each, under the rate limiter; a recorder writes what the
+// Graph API accepted in batches (one statement per batch, group-committed);
+// a poller reads the database for the rows nobody handed over (replies
+// behind others, delays, retries, rows left by the last run). A failed send
+// is retried with backoff from the database, or failed for good with Meta's
+// reason.
 
-// sendLoop delivers due outbox rows until ctx ends. Rows of different
-// contacts are sent in parallel; DueOutbox offers only the head of each
-// conversation, so one contact's messages always leave in order.
-func (s *Service) sendLoop(ctx context.Context) {
+// pollBatch is how many due rows the poller reads at a time.
+const pollBatch = 64
+
+// startSenders runs the senders, the poller and the recorder until ctx
+// ends. Rows held and not sent at the end are cleared of their mark; what
+// went out is recorded even during shutdown.
+func (s *Service) startSenders(ctx context.Context) {
+	rec := newRecorder(s)
 	lim := &limiter{}
+	var senders sync.WaitGroup
+	for range s.opt.SendConcurrency {
+		senders.Go(func() { s.sendLoop(ctx, lim, rec) })
+	}
+	s.wg.Add(3)
+	go func() { defer s.wg.Done(); s.pollLoop(ctx) }()
+	go func() { defer s.wg.Done(); rec.run() }()
+	go func() {
+		defer s.wg.Done()
+		senders.Wait()
+		rec.close()
+		if err := s.db.ClearSends(context.WithoutCancel(ctx), s.out.drain()); err != nil {
+			s.log.Error("inbox: clear unsent marks", slog.Any("err", err))
+		}
+	}()
+}
+
+// sendLoop is one sender: it sends held rows until ctx ends.
+func (s *Service) sendLoop(ctx context.Context, lim *limiter, rec *recorder) {
+	for ctx.Err() == nil {
+		c, row, ok := s.out.take()
+		if !ok {
+			select {
+			case <-ctx.Done():
+			case <-s.out.signal:
+			}
+			continue
+		}
+		outcome := s.deliver(ctx, lim, rec, row)
+		if released := s.out.finish(c, row.ID, outcome); len(released) > 0 {
+			if err := s.db.ClearSends(context.WithoutCancel(ctx), released); err != nil {
+				s.log.Error("inbox: clear send marks", slog.Any("err", err))
+			}
+		}
+	}
+}
+
+// deliver sends one held row and reports how it ended. A row the Graph API
+// accepted goes to the recorder; a failure is recorded here.
+func (s *Service) deliver(ctx context.Context, lim *limiter, rec *recorder, row store.Message) sendOutcome {
+	rt, err := s.runtime(ctx)
+	if err != nil {
+		return s.retry(ctx, row, backoff(s.opt.RetryBase, s.opt.RetryMax, row.Attempts),
+			"the settings could not be read: "+err.Error())
+	}
+	var out whatsapp.Outgoing
+	if err := json.Unmarshal([]byte(row.Payload), &out); err != nil {
+		s.fail(ctx, row, "the queued message cannot be read: "+err.Error())
+		return outcomeFailed
+	}
+	out.Callback = callbackData(row.ID)
+	lim.setRate(rt.RatePerSecond)
+	if err := lim.wait(ctx); err != nil {
+		return outcomeUnsent
+	}
+	id, err := s.opt.Sender.Send(ctx, rt.Graph, out)
+	now := s.opt.Now()
+	s.log.Info("DEBUG send", slog.Int64("row", row.ID), slog.Int64("contact", row.ContactID), slog.Time("mark", row.SendingAt), slog.String("wamid", id), slog.Any("err", err))
+	if err == nil {
+		rec.add(store.Sent{ID: row.ID, WaMessageID: id, At: now})
+		return outcomeSent
+	}
+	if ctx.Err() != nil {
+		// Shutting down mid-send: the row keeps its mark, and the next
+		// start waits for Meta's status before sending it again.
+		return outcomeStopped
+	}
+	retryable := whatsapp.IsRetryable(err) || errors.Is(err, whatsapp.ErrNotConfigured)
+	reason := whatsapp.Reason(err)
+	if !retryable || now.Sub(row.CreatedAt) >= s.opt.GiveUpAfter {
+		s.fail(ctx, row, reason)
+		return outcomeFailed
+	}
+	wait := backoff(s.opt.RetryBase, s.opt.RetryMax, row.Attempts)
+	var apiErr *whatsapp.APIError
+	if errors.As(err, &apiErr) && apiErr.RetryAfter > wait {
+		wait = apiErr.RetryAfter
+	}
+	return s.retry(ctx, row, wait, reason)
+}
+
+// retry schedules another attempt of row after wait, with the reason the
+// inbox shows while it waits.
+func (s *Service) retry(ctx context.Context, row store.Message, wait time.Duration, reason string) sendOutcome {
+	s.log.Warn("inbox: send failed, will retry", slog.Int64("message", row.ID), slog.Int("attempt", row.Attempts+1),
+		slog.Duration("in", wait), slog.String("reason", reason))
+	next := s.opt.Now().Add(wait)
+	if err := s.db.RetryOutbound(context.WithoutCancel(ctx), row.ID, next, reason); err != nil {
+		s.log.Error("inbox: schedule retry", slog.Int64("message", row.ID), slog.Any("err", err))
+	}
+	row.Attempts++
+	row.Error, row.NextAttemptAt, row.SendingAt, row.UpdatedAt = reason, next, time.Time{}, s.opt.Now()
+	s.opt.Events.Emit(EventStatus, View(row))
+	return outcomeRetry
+}
+
+// fail marks a message failed for good, with the reason the inbox shows.
+func (s *Service) fail(ctx context.Context, row store.Message, reason string) {
+	m, err := s.db.FailOutbound(context.WithoutCancel(ctx), row.ID, reason, s.opt.Now())
+	if err != nil {
+		s.log.Error("inbox: record failed message", slog.Int64("message", row.ID), slog.Any("err", err))
+		return
+	}
+	s.log.Warn("inbox: message failed", slog.Int64("message", row.ID), slog.String("reason", reason))
+	s.opt.Events.Emit(EventStatus, View(m))
+}
+
+// pollLoop hands due rows from the database to the senders when woken (a
+// row was left to it) and when the next one becomes due.
+func (s *Service) pollLoop(ctx context.Context) {
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-s.send:
+		case <-s.out.poll:
 		case <-timer.C:
 		}
-		for ctx.Err() == nil && s.sendRound(ctx, lim) {
+		for ctx.Err() == nil && s.pollOnce(ctx) {
 		}
 		timer.Reset(s.nextSendWait(ctx))
 	}
 }
 
-// sendRound sends one batch of due messages and reports whether it sent
-// anything (then another round follows at once). The round's attempt marks
-// are written in one transaction before the first send, and the messages
-// the Graph API accepted are recorded in one transaction after the last
-// (group commit): two commits per round instead of two per message. A
-// crash in between leaves the marks, and startup settles those rows as
-// interrupted sends, exactly as it would after a crash during one send.
-func (s *Service) sendRound(ctx context.Context, lim *limiter) bool {
-	items, err := s.db.DueOutbox(ctx, s.opt.Now(), sendBatch)
+// pollOnce hands one batch of due rows to the senders and reports whether
+// a full batch was handed over (then another follows at once).
+func (s *Service) pollOnce(ctx context.Context) bool {
+	room := min(s.out.room(), pollBatch)
+	if room <= 0 {
+		return false
+	}
+	due, err := s.db.DueOutbound(ctx, s.opt.Now(), s.started, room)
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Error("inbox: list due messages", slog.Any("err", err))
 		}
 		return false
 	}
-	if len(items) == 0 {
+	for _, m := range due {
+		s.log.Info("DEBUG due", slog.Int64("row", m.ID), slog.Time("mark", m.SendingAt), slog.Time("next", m.NextAttemptAt))
+	}
+	rows := s.out.claimPolled(due)
+	if len(rows) == 0 {
 		return false
 	}
-	rt, err := s.runtime(ctx)
-	if err != nil {
-		s.log.Error("inbox: read settings", slog.Any("err", err))
-		return false
+	ids := make([]int64, len(rows))
+	for i, m := range rows {
+		ids[i] = m.ID
 	}
-	ids := make([]int64, len(items))
-	for i, item := range items {
-		ids[i] = item.ID
-	}
-	if err := s.db.BeginSends(ctx, ids, s.opt.Now()); err != nil {
+	if err := s.db.ClaimSends(ctx, ids, s.opt.Now()); err != nil {
+		s.out.unclaim(len(rows))
 		if ctx.Err() == nil {
 			s.log.Error("inbox: start sending", slog.Int("messages", len(ids)), slog.Any("err", err))
 		}
 		return false
 	}
-	lim.setRate(rt.RatePerSecond)
-	sem := make(chan struct{}, s.opt.SendConcurrency)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var sent []store.SentOutbox
-	started := 0
-	for _, item := range items {
-		if err := lim.wait(ctx); err != nil {
-			break
-		}
-		sem <- struct{}{}
-		wg.Add(1)
-		started++
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			if r, ok := s.deliver(ctx, rt.Graph, item); ok {
-				mu.Lock()
-				sent = append(sent, r)
-				mu.Unlock()
-			}
-		}()
+	for _, m := range rows {
+		s.out.hold(m.ContactID, []store.Message{m})
 	}
-	wg.Wait()
-	// Recording what went out must not be cut short by shutdown: the
-	// messages are out, and forgetting that would send them again.
-	s.recordSent(context.WithoutCancel(ctx), sent)
-	if started < len(ids) {
-		if err := s.db.ClearSends(context.WithoutCancel(ctx), ids[started:]); err != nil {
-			s.log.Error("inbox: clear unsent marks", slog.Any("err", err))
+	return len(due) == room
+}
+
+// nextSendWait is how long the poller may sleep: until the next waiting
+// row is due (a delay node, a retry), and never longer than the poll
+// interval.
+func (s *Service) nextSendWait(ctx context.Context) time.Duration {
+	wait := s.opt.Poll
+	if at, ok, err := s.db.NextOutboundTime(ctx, s.started); err == nil && ok {
+		if d := at.Sub(s.opt.Now()); d < wait {
+			wait = max(d, 5*time.Millisecond)
 		}
 	}
-	return ctx.Err() == nil
+	return wait
 }
 
-// recordSent records a round's accepted messages in one transaction and
-// announces their new status.
-func (s *Service) recordSent(ctx context.Context, sent []store.SentOutbox) {
-	if len(sent) == 0 {
-		return
-	}
-	ms, err := s.db.MarkOutboxSentBatch(ctx, sent)
-	if err != nil {
-		s.log.Error("inbox: record sent messages", slog.Int("messages", len(sent)), slog.Any("err", err))
-		return
-	}
-	for _, m := range ms {
-		s.opt.Events.Emit(EventStatus, View(m))
-	}
-}
+// callbackPrefix starts the biz_opaque_callback_data of every message sent;
+// the rest is the message's row id.
+const callbackPrefix = "chatflow:msg:"
 
-// deliver sends one outbox row, already marked as being attempted. It
-// returns the accepted send for the round to record, or records a failure
-// or retry itself and returns false.
-func (s *Service) deliver(ctx context.Context, cfg whatsapp.Config, item store.OutboxItem) (store.SentOutbox, bool) {
-	var out whatsapp.Outgoing
-	if err := json.Unmarshal([]byte(item.Payload), &out); err != nil {
-		s.fail(ctx, item, "the queued message cannot be read: "+err.Error())
-		return store.SentOutbox{}, false
-	}
-	out.Callback = callbackData(item.ID)
-	id, err := s.opt.Sender.Send(ctx, cfg, out)
-	now := s.opt.Now()
-	if err == nil {
-		return store.SentOutbox{Item: item, WaMessageID: id, At: now}, true
-	}
-	if ctx.Err() != nil {
-		return store.SentOutbox{}, false // shutting down: the row stays pending and is settled after restart
-	}
-	retryable := whatsapp.IsRetryable(err) || errors.Is(err, whatsapp.ErrNotConfigured)
-	reason := whatsapp.Reason(err)
-	if !retryable || now.Sub(item.CreatedAt) >= s.opt.GiveUpAfter {
-		s.fail(ctx, item, reason)
-		return store.SentOutbox{}, false
-	}
-	wait := backoff(s.opt.RetryBase, s.opt.RetryMax, item.Attempts)
-	var apiErr *whatsapp.APIError
-	if errors.As(err, &apiErr) && apiErr.RetryAfter > wait {
-		wait = apiErr.RetryAfter
-	}
-	s.log.Warn("inbox: send failed, will retry", slog.Int64("outbox", item.ID), slog.Int("attempt", item.Attempts+1),
-		slog.Duration("in", wait), slog.String("reason", reason))
-	if err := s.db.RetryOutbox(ctx, item.ID, now.Add(wait), reason); err != nil {
-		s.log.Error("inbox: schedule retry", slog.Int64("outbox", item.ID), slog.Any("err", err))
-	}
-	return store.SentOutbox{}, false
-}
+func callbackData(messageID int64) string { return callbackPrefix + strconv.FormatInt(messageID, 10) }
 
-// callbackPrefix starts the biz_opaque_callback_data of every message sent.
-const callbackPrefix = "chatflow:outbox:"
-
-func callbackData(outboxID int64) string { return callbackPrefix + strconv.FormatInt(outboxID, 10) }
-
-// outboxFromCallback reads the outbox id back from a status's callback data.
-func outboxFromCallback(data string) (int64, bool) {
+// messageFromCallback reads the row id back from a status's callback data.
+func messageFromCallback(data string) (int64, bool) {
 	rest, ok := strings.CutPrefix(data, callbackPrefix)
 	if !ok {
 		return 0, false
 	}
 	id, err := strconv.ParseInt(rest, 10, 64)
 	return id, err == nil && id > 0
-}
-
-// fail marks a message failed for good, with the reason the inbox shows.
-func (s *Service) fail(ctx context.Context, item store.OutboxItem, reason string) {
-	m, err := s.db.FailOutbox(ctx, item, reason, s.opt.Now())
-	if err != nil {
-		s.log.Error("inbox: record failed message", slog.Int64("outbox", item.ID), slog.Any("err", err))
-		return
-	}
-	s.log.Warn("inbox: message failed", slog.Int64("outbox", item.ID), slog.String("reason", reason))
-	s.opt.Events.Emit(EventStatus, View(m))
-}
-
-// nextSendWait is how long the sender may sleep: until the next row is due
-// (a delay node, a retry), and never longer than the poll interval.
-func (s *Service) nextSendWait(ctx context.Context) time.Duration {
-	wait := s.opt.Poll
-	if at, ok, err := s.db.NextOutboxTime(ctx); err == nil && ok {
-		if d := at.Sub(s.opt.Now()); d < wait {
-			wait = max(d, 5*time.Millisecond)
-		}
-	}
-	return wait
 }
 
 // backoff is the wait before retry number attempt+1: base doubled per

@@ -40,8 +40,8 @@ func TestRetriesUntilTheGraphAPIRecovers(t *testing.T) {
 	if n := len(h.graph.All()); n != 6 {
 		t.Fatalf("%d requests, want 4 failed and 2 accepted", n)
 	}
-	if item := storetest.OutboxItem(t, h.db, 1); item.State != store.OutboxSent || item.Attempts != 5 {
-		t.Fatalf("first reply's queue row = %+v; want sent at the fifth attempt", item)
+	if first := storetest.Outgoing(t, h.db, "401")[0]; first.Status != store.MessageSent || first.Attempts != 5 || first.Error != "" {
+		t.Fatalf("first reply = %+v; want sent at the fifth attempt", first)
 	}
 }
 
@@ -82,13 +82,13 @@ func TestUnsentRepliesAreSentAfterARestart(t *testing.T) {
 	// restart rightly holds that back for Meta's status (ResendGrace).
 	waitFor(t, "the failed attempt recorded", func() bool {
 		var n int
-		err := h.db.R.QueryRow(`SELECT COUNT(*) FROM outbox WHERE attempts = 1 AND sending_at = 0`).Scan(&n)
+		err := h.db.R.QueryRow(`SELECT COUNT(*) FROM messages WHERE direction = 'out' AND attempts = 1 AND sending_at = 0`).Scan(&n)
 		return err == nil && n == 1
 	})
 	h.stop()
 	// Nothing is due any more (the retry is an hour away), as after a crash
 	// the row is simply pending. A restart with the API back sends it.
-	if _, err := h.db.W.Exec(`UPDATE outbox SET next_attempt_at = 0`); err != nil {
+	if _, err := h.db.W.Exec(`UPDATE messages SET next_attempt_at = 0 WHERE direction = 'out'`); err != nil {
 		t.Fatal(err)
 	}
 	h.start(echo())
@@ -195,10 +195,11 @@ func TestNotConfiguredKeepsRepliesQueued(t *testing.T) {
 	})
 	h.post(whatsapptest.Body(whatsapptest.Inbound{From: "410", ID: "wamid.nc", Text: "x"}))
 	waitFor(t, "a failed attempt", func() bool {
-		return storetest.OutboxItem(t, h.db, 1).Attempts > 0
+		out := storetest.Outgoing(t, h.db, "410")
+		return len(out) == 1 && out[0].Attempts > 0
 	})
-	item := storetest.OutboxItem(t, h.db, 1)
-	if item.State != store.OutboxPending || !strings.Contains(item.LastError, "not set") {
+	item := storetest.Outgoing(t, h.db, "410")[0]
+	if item.Status != store.MessageQueued || !strings.Contains(item.Error, "not set") {
 		t.Fatalf("unconfigured send: %+v", item)
 	}
 	close(configured)

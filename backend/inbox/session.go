@@ -7,60 +7,14 @@ import (
 	"errors"
 	"fmt"
 
-	"chatflow/backend/attribute"
 	"chatflow/backend/engine"
 	"chatflow/backend/store"
 )
 
-// A turn saves the session (engine.Session as JSON, store/sessions.go) and the contact's custom
-// attribute values (store/contact_attributes.go) in the same transaction as
-// its replies, so the three can never disagree.
-
-// loadSession returns the contact's session with its stored attribute values
-// laid over it (they may have been edited since); a contact without a
-// session gets a fresh one.
-func loadSession(ctx context.Context, q store.Execer, contactID int64) (engine.Session, error) {
-	s, err := sessionTx(ctx, q, contactID)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return engine.Session{}, err
-	}
-	if s.Attributes == nil {
-		s.Attributes = map[string]string{}
-	}
-	values, err := store.ContactAttributesTx(ctx, q, contactID)
-	if err != nil {
-		return engine.Session{}, fmt.Errorf("inbox: %w", err)
-	}
-	for name, value := range values {
-		s.Attributes[name] = value
-	}
-	return s, nil
-}
-
-// saveSessionTx stores the session and makes the contact's stored custom
-// attribute values equal to the session's (a value the flow cleared is
-// removed).
-func saveSessionTx(ctx context.Context, tx *sql.Tx, s engine.Session) error {
-	if err := storeSessionTx(ctx, tx, s); err != nil {
-		return err
-	}
-	stored, err := store.ContactAttributesTx(ctx, tx, s.ContactID)
-	if err != nil {
-		return err
-	}
-	changed := attribute.Values{}
-	for name, value := range s.Attributes {
-		if stored[name] != value && !attribute.IsBuiltIn(name) {
-			changed[name] = value
-		}
-	}
-	for name := range stored {
-		if _, kept := s.Attributes[name]; !kept {
-			changed[name] = ""
-		}
-	}
-	return store.SetContactAttributesTx(ctx, tx, s.ContactID, changed)
-}
+// A turn saves the session (engine.Session as JSON, store/sessions.go) and
+// the contact's custom attribute values that changed
+// (store/contact_attributes.go) in the same transaction as its replies, so
+// the three can never disagree (turn.go).
 
 // setPausedTx pauses or resumes the bot for a contact. Resuming also clears
 // the handoff mark in the session, so the next message is answered.
@@ -100,10 +54,25 @@ func (s *Service) RestartSession(ctx context.Context, contactID int64) error {
 	})
 }
 
-// Session returns the contact's current session (for the inbox's contact
-// panel: where the contact stands and its attribute values).
+// Session returns the contact's current session with its stored attribute
+// values laid over it (for the inbox's contact panel: where the contact
+// stands and its attribute values).
 func (s *Service) Session(ctx context.Context, contactID int64) (engine.Session, error) {
-	return loadSession(ctx, s.db.R, contactID)
+	sess, err := sessionTx(ctx, s.db.R, contactID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return engine.Session{}, err
+	}
+	if sess.Attributes == nil {
+		sess.Attributes = map[string]string{}
+	}
+	values, err := s.db.ContactAttributes(ctx, contactID)
+	if err != nil {
+		return engine.Session{}, fmt.Errorf("inbox: %w", err)
+	}
+	for name, value := range values {
+		sess.Attributes[name] = value
+	}
+	return sess, nil
 }
 
 // sessionTx decodes the contact's stored session. A contact without one
@@ -113,11 +82,21 @@ func sessionTx(ctx context.Context, q store.Execer, contactID int64) (engine.Ses
 	if err != nil {
 		return engine.Session{ContactID: contactID}, err
 	}
-	var s engine.Session
-	if err := json.Unmarshal(state, &s); err != nil {
-		return engine.Session{}, fmt.Errorf("inbox: session of contact %d is unreadable: %w", contactID, err)
+	return decodeSession(contactID, state)
+}
+
+// decodeSession decodes a stored session (none: a fresh one).
+func decodeSession(contactID int64, state []byte) (engine.Session, error) {
+	s := engine.Session{ContactID: contactID}
+	if state != nil {
+		if err := json.Unmarshal(state, &s); err != nil {
+			return engine.Session{}, fmt.Errorf("inbox: session of contact %d is unreadable: %w", contactID, err)
+		}
+		s.ContactID = contactID
 	}
-	s.ContactID = contactID
+	if s.Attributes == nil {
+		s.Attributes = map[string]string{}
+	}
 	return s, nil
 }
 

@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -43,19 +42,10 @@ func (s *Service) SendTemplate(ctx context.Context, contactID int64, name, langu
 // queueTemplate queues one filled template for c in a transaction of its
 // own and announces it.
 func (s *Service) queueTemplate(ctx context.Context, c store.Contact, msg whatsapp.TemplateMessage, source string) (MessageView, error) {
-	var views []MessageView
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		views, err = s.queueReplies(ctx, tx, c, []engine.Reply{templateReply(msg)}, source)
-		return err
-	})
+	views, err := s.queueOutgoing(ctx, c, []engine.Reply{templateReply(msg)}, source)
 	if err != nil {
 		return MessageView{}, fmt.Errorf("inbox: queue template: %w", err)
 	}
-	for _, v := range views {
-		s.opt.Events.Emit(EventMessage, v)
-	}
-	s.kickOutbound()
 	return views[len(views)-1], nil
 }
 

@@ -3,70 +3,158 @@ package inbox
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"time"
 
+	"chatflow/backend/attribute"
 	"chatflow/backend/engine"
 	"chatflow/backend/store"
 	"chatflow/backend/whatsapp"
 )
 
+// contactState is what a worker knows about its contact between the turns
+// of one batch: read with the batch (store.DB.DueWork), then carried from
+// each turn to the next, so a turn reads nothing.
+type contactState struct {
+	contact store.Contact
+	session engine.Session
+	// values are the contact's stored custom attribute values.
+	values  attribute.Values
+	version int64
+}
+
 // runTurn runs the flow for one message, outside any transaction (API nodes
 // may take seconds), then saves everything the turn produced in one write
-// transaction. A crash before the commit leaves the message pending, so it
-// runs again after a restart and nothing is answered twice.
-func (s *Service) runTurn(ctx context.Context, in store.Inbound, msg whatsapp.Message, c store.Contact) error {
-	sess, err := loadSession(ctx, s.db.R, c.ID)
-	if err != nil {
-		return err
+// transaction: the row's final status, the session, the attribute values
+// that changed, a handoff's pause and the replies (group-committed with
+// other writers; the replies the senders take at once are marked in their
+// insert). A crash before the commit leaves the message waiting, so it runs
+// again after a restart and nothing is answered twice.
+func (s *Service) runTurn(ctx context.Context, st *contactState, item store.Message, msg whatsapp.Message) error {
+	sess := st.session
+	sess.Attributes = make(map[string]string, len(st.session.Attributes)+len(st.values))
+	for name, value := range st.session.Attributes {
+		sess.Attributes[name] = value
+	}
+	for name, value := range st.values {
+		sess.Attributes[name] = value
 	}
 	at := msg.Timestamp
 	if at.IsZero() {
 		at = s.opt.Now()
 	}
-	turn, err := s.handle(ctx, sess, engine.Inbound{Text: msg.Text, ReplyID: msg.ReplyID,
-		ContactName: c.Name, ContactPhone: c.Phone, At: at})
+	c := st.contact
+	turn, err := s.handle(store.WithDefinitionsVersion(ctx, st.version), sess, engine.Inbound{Text: msg.Text,
+		ReplyID: msg.ReplyID, ContactName: c.Name, ContactPhone: c.Phone, At: at})
 	if err != nil {
 		return err
 	}
 	for _, e := range turn.Errors {
 		s.log.Warn("inbox: flow problem", slog.Int64("contact", c.ID), slog.String("problem", e))
 	}
-	var views []MessageView
-	var inView store.Message
-	// Workers' turns that end together share one commit (store.GroupTx),
-	// which may run this body twice, hence the reset.
+	now := s.opt.Now()
+	o, err := newOutgoing(c, turn.Replies, store.SourceBot, now)
+	if err != nil {
+		return err
+	}
+	changed, values := changedValues(st.values, turn.Session.Attributes)
+	pause := turn.State == engine.StatePaused && turn.Session.Paused && !c.BotPaused
+	saveSession := sessionChanged(st.session, turn.Session)
+	s.reserve(o, now)
 	err = s.db.GroupTx(ctx, func(tx *sql.Tx) error {
-		views = nil
-		if err := saveSessionTx(ctx, tx, turn.Session); err != nil {
+		if err := store.FinishInboundTx(ctx, tx, item.ID, store.InboundDone, "", now); err != nil {
 			return err
 		}
-		if turn.State == engine.StatePaused && turn.Session.Paused && !c.BotPaused {
-			if err := setPausedTx(ctx, tx, c.ID, true); err != nil {
+		if saveSession {
+			if err := storeSessionTx(ctx, tx, turn.Session); err != nil {
 				return err
 			}
 		}
-		var err error
-		if inView, err = finishInboundTx(ctx, tx, in, store.InboundDone, "", s.opt.Now()); err != nil {
+		if err := store.SetContactAttributesTx(ctx, tx, c.ID, changed); err != nil {
 			return err
 		}
-		views, err = s.queueReplies(ctx, tx, c, turn.Replies, store.SourceBot)
-		return err
+		if pause {
+			if err := store.SetBotPausedTx(ctx, tx, c.ID, true); err != nil {
+				return err
+			}
+		}
+		return o.insertTx(ctx, tx)
 	})
 	if err != nil {
+		s.release(o)
 		return fmt.Errorf("inbox: save turn: %w", err)
 	}
-	s.opt.Events.Emit(EventStatus, View(inView))
-	for _, v := range views {
-		s.opt.Events.Emit(EventMessage, v)
+	if saveSession {
+		st.session = turn.Session
 	}
-	if len(views) > 0 {
-		s.kickOutbound()
-	}
+	st.values = values
+	st.contact.BotPaused = st.contact.BotPaused || pause
+	s.opt.Events.Emit(EventStatus, View(finished(item, store.InboundDone, "", now)))
+	s.handOver(o)
 	return nil
+}
+
+// sessionChanged reports whether a turn moved the session on from the
+// stored one. A turn that starts and ends with no run waiting, and changes
+// no value, leaves nothing to store: the message.* built-ins describe the
+// message at hand and are set again by the next turn, and the time of the
+// last activity matters only to a waiting run (its inactivity timeout).
+// The order bot's turns are all like that, and skipping their session write
+// is a statement less per message.
+func sessionChanged(stored, after engine.Session) bool {
+	if stored.FlowID != after.FlowID || stored.FlowVersion != after.FlowVersion || stored.NodeID != after.NodeID ||
+		stored.RetriesLeft != after.RetriesLeft || stored.Paused != after.Paused {
+		return true
+	}
+	if (stored.NodeID != "" || after.NodeID != "") && !stored.LastActivity.Equal(after.LastActivity) {
+		return true
+	}
+	for name, value := range after.Attributes {
+		if old, ok := stored.Attributes[name]; (!ok || old != value) && !strings.HasPrefix(name, "message.") {
+			return true
+		}
+	}
+	for name := range stored.Attributes {
+		if _, ok := after.Attributes[name]; !ok && !strings.HasPrefix(name, "message.") {
+			return true
+		}
+	}
+	return false
+}
+
+// changedValues compares the custom attribute values a turn ended with to
+// the stored ones: it returns the changes to store (an empty value removes
+// one) and the values now stored. Built-ins live elsewhere (the contact,
+// the turn).
+func changedValues(stored attribute.Values, after map[string]string) (changed, now attribute.Values) {
+	changed, now = attribute.Values{}, attribute.Values{}
+	for name, value := range after {
+		if attribute.IsBuiltIn(name) {
+			continue
+		}
+		if value != "" {
+			now[name] = value
+		}
+		if stored[name] != value {
+			changed[name] = value
+		}
+	}
+	for name := range stored {
+		if _, kept := after[name]; !kept {
+			changed[name] = ""
+		}
+	}
+	return changed, now
+}
+
+// finished is item as it reads once given its final status.
+func finished(item store.Message, status, reason string, at time.Time) store.Message {
+	item.Status, item.Error, item.UpdatedAt = status, reason, at
+	item.Attempts++
+	return item
 }
 
 // handle calls the engine, turning a panic in a flow into an error so one
@@ -81,83 +169,14 @@ func (s *Service) handle(ctx context.Context, sess engine.Session, in engine.Inb
 	return s.opt.Engine.Handle(ctx, sess, in)
 }
 
-// queueReplies stores the replies of a turn as conversation messages and
-// outbox rows. Each reply waits DelayMs after the previous one; a reply too
-// long for one WhatsApp message becomes several.
-func (s *Service) queueReplies(ctx context.Context, tx *sql.Tx, c store.Contact, replies []engine.Reply, source string) ([]MessageView, error) {
-	var views []MessageView
+// finish closes a message without a turn, in a transaction of its own, and
+// announces it.
+func (s *Service) finish(ctx context.Context, item store.Message, status, reason string) error {
 	now := s.opt.Now()
-	sendAt := now
-	for _, r := range replies {
-		sendAt = sendAt.Add(time.Duration(max(r.DelayMs, 0)) * time.Millisecond)
-		for _, out := range whatsapp.Expand(outgoing(c, r)) {
-			payload, err := json.Marshal(out)
-			if err != nil {
-				return nil, fmt.Errorf("inbox: encode reply: %w", err)
-			}
-			status, reason := windowStatus(c, out, sendAt)
-			m, err := store.InsertMessageTx(ctx, tx, store.Message{ContactID: c.ID, Direction: store.DirectionOut,
-				Type: out.Kind, Text: out.Text, Payload: string(payload), Status: status, Error: reason,
-				Source: source, CreatedAt: now})
-			if err != nil {
-				return nil, err
-			}
-			if status == store.MessageFailed {
-				views = append(views, View(m))
-				continue
-			}
-			if _, err := store.InsertOutboxTx(ctx, tx, store.OutboxItem{MessageID: m.ID, ContactID: c.ID,
-				Payload: string(payload), SendAfter: sendAt, CreatedAt: now}); err != nil {
-				return nil, err
-			}
-			views = append(views, View(m))
-		}
-	}
-	if len(views) > 0 {
-		if err := store.TouchContactTx(ctx, tx, c.ID, now); err != nil {
-			return nil, err
-		}
-	}
-	return views, nil
-}
-
-// outgoing converts an engine reply into a WhatsApp message for contact c.
-func outgoing(c store.Contact, r engine.Reply) whatsapp.Outgoing {
-	out := whatsapp.Outgoing{Kind: r.Type, Text: r.Text, Button: r.Button, MediaURL: r.MediaURL, MediaType: r.MediaType,
-		Template: r.Template}
-	if c.Phone != "" {
-		out.To = c.Phone
-	} else {
-		out.Recipient = c.UserID
-	}
-	for _, b := range r.Buttons {
-		out.Buttons = append(out.Buttons, whatsapp.Option{ID: b.ID, Title: b.Title, Description: b.Description})
-	}
-	for _, row := range r.Rows {
-		out.Rows = append(out.Rows, whatsapp.Option{ID: row.ID, Title: row.Title, Description: row.Description})
-	}
-	if out.Kind == "" {
-		out.Kind = whatsapp.KindText
-	}
-	return out
-}
-
-// finishTx closes a message without a turn, in its own transaction.
-func (s *Service) finishTx(ctx context.Context, in store.Inbound, state, reason string) (store.Message, error) {
-	var m store.Message
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		m, err = finishInboundTx(ctx, tx, in, state, reason, s.opt.Now())
+	err := s.db.GroupTx(ctx, func(tx *sql.Tx) error { return store.FinishInboundTx(ctx, tx, item.ID, status, reason, now) })
+	if err != nil {
 		return err
-	})
-	return m, err
-}
-
-// finishInboundTx closes the queue row and gives the conversation row the
-// same state, so the inbox shows why a message was not answered.
-func finishInboundTx(ctx context.Context, tx *sql.Tx, in store.Inbound, state, reason string, at time.Time) (store.Message, error) {
-	if err := store.FinishInboundTx(ctx, tx, in.ID, state, reason, at); err != nil {
-		return store.Message{}, err
 	}
-	return store.SetMessageStatusReturningTx(ctx, tx, in.MessageID, state, reason, "", at)
+	s.opt.Events.Emit(EventStatus, View(finished(item, status, reason, now)))
+	return nil
 }

@@ -151,41 +151,61 @@ func (s *Service) nextInboundWait(ctx context.Context) time.Duration {
 	return wait
 }
 
-// work runs one contact's due messages in order. It reads the queue until
-// a read returns less than a full batch: a message queued after that read
-// comes with a hint, which runs the contact again.
+// work runs one contact's due messages in order. It reads the queue (with
+// what the turns need, in one statement) until a read returns less than a
+// full batch: a message queued after that read comes with a hint, which
+// runs the contact again.
 func (s *Service) work(ctx context.Context, contactID int64) {
 	for ctx.Err() == nil {
-		due, err := s.db.DueInbound(ctx, contactID, s.opt.Now(), workBatch)
+		w, err := s.db.DueWork(ctx, contactID, s.opt.Now(), workBatch)
 		if err != nil {
 			s.log.Error("inbox: next message", slog.Int64("contact", contactID), slog.Any("err", err))
 			return
 		}
-		for _, in := range due {
+		if len(w.Items) == 0 {
+			return
+		}
+		st, err := newContactState(w)
+		for _, item := range w.Items {
 			if ctx.Err() != nil {
-				return // shutting down: the rest stays pending for the next start
+				return // shutting down: the rest stays waiting for the next start
 			}
-			if err := s.process(ctx, in); err != nil {
-				s.retryInbound(ctx, in, err)
+			if err == nil {
+				err = s.process(ctx, st, item)
+			}
+			if err != nil {
+				s.retryInbound(ctx, item, err)
 				return
 			}
 		}
-		if len(due) < workBatch {
+		if len(w.Items) < workBatch {
 			return
 		}
 	}
 }
 
-// process decides what one message deserves and records it: a turn of the
-// flow, or only a final state when the flow must not run.
-func (s *Service) process(ctx context.Context, in store.Inbound) error {
-	var msg whatsapp.Message
-	if err := json.Unmarshal([]byte(in.Payload), &msg); err != nil {
-		return s.finish(ctx, in, store.InboundFailed, "the stored message cannot be read: "+err.Error())
-	}
-	contact, err := s.db.Contact(ctx, in.ContactID)
+// newContactState decodes what DueWork read for the contact's turns.
+func newContactState(w store.Work) (*contactState, error) {
+	st := &contactState{contact: w.Contact, values: w.Attributes, version: w.DefinitionsVersion}
+	sess, err := decodeSession(w.Contact.ID, w.Session)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	st.session = sess
+	return st, nil
+}
+
+// process decides what one incoming row deserves and records it: a turn of
+// the flow, or only a final status when the flow must not run. Kinds other
+// than a customer message plug in here (docs/architecture.md, "the inbound
+// queue").
+func (s *Service) process(ctx context.Context, st *contactState, item store.Message) error {
+	if item.Kind != store.KindMessage {
+		return s.finish(ctx, item, store.InboundFailed, fmt.Sprintf("this version cannot handle %q work", item.Kind))
+	}
+	var msg whatsapp.Message
+	if err := json.Unmarshal([]byte(item.Input), &msg); err != nil {
+		return s.finish(ctx, item, store.InboundFailed, "the stored message cannot be read: "+err.Error())
 	}
 	rt, err := s.runtime(ctx)
 	if err != nil {
@@ -194,41 +214,31 @@ func (s *Service) process(ctx context.Context, in store.Inbound) error {
 	now := s.opt.Now()
 	switch {
 	case !msg.Runs():
-		return s.finish(ctx, in, store.InboundSkipped, "not a message the bot answers")
-	case contact.BotPaused:
-		return s.finish(ctx, in, store.InboundSkipped, "the bot is paused for this contact")
-	case now.Sub(in.SentAt) > rt.StaleAge:
-		return s.finish(ctx, in, store.InboundStale,
-			fmt.Sprintf("not answered: it arrived %s after it was sent (limit %s)", roundAge(now.Sub(in.SentAt)), rt.StaleAge))
+		return s.finish(ctx, item, store.InboundSkipped, "not a message the bot answers")
+	case st.contact.BotPaused:
+		return s.finish(ctx, item, store.InboundSkipped, "the bot is paused for this contact")
+	case now.Sub(item.CreatedAt) > rt.StaleAge:
+		return s.finish(ctx, item, store.InboundStale,
+			fmt.Sprintf("not answered: it arrived %s after it was sent (limit %s)", roundAge(now.Sub(item.CreatedAt)), rt.StaleAge))
 	}
-	return s.runTurn(ctx, in, msg, contact)
-}
-
-// finish closes a message without running the flow.
-func (s *Service) finish(ctx context.Context, in store.Inbound, state, reason string) error {
-	m, err := s.finishTx(ctx, in, state, reason)
-	if err != nil {
-		return err
-	}
-	s.opt.Events.Emit(EventStatus, View(m))
-	return nil
+	return s.runTurn(ctx, st, item, msg)
 }
 
 // retryInbound schedules another attempt after a failed one, or gives up.
-func (s *Service) retryInbound(ctx context.Context, in store.Inbound, cause error) {
+func (s *Service) retryInbound(ctx context.Context, item store.Message, cause error) {
 	if ctx.Err() != nil {
-		return // shutting down: the message stays pending for the next start
+		return // shutting down: the message stays waiting for the next start
 	}
-	s.log.Warn("inbox: message not processed", slog.String("id", in.WaMessageID), slog.Int("attempt", in.Attempts+1), slog.Any("err", cause))
-	if in.Attempts+1 >= maxInboundAttempts {
-		if err := s.finish(ctx, in, store.InboundFailed, "not answered: "+cause.Error()); err != nil {
-			s.log.Error("inbox: give up on message", slog.String("id", in.WaMessageID), slog.Any("err", err))
+	s.log.Warn("inbox: message not processed", slog.String("id", item.WaMessageID), slog.Int("attempt", item.Attempts+1), slog.Any("err", cause))
+	if item.Attempts+1 >= maxInboundAttempts {
+		if err := s.finish(ctx, item, store.InboundFailed, "not answered: "+cause.Error()); err != nil {
+			s.log.Error("inbox: give up on message", slog.String("id", item.WaMessageID), slog.Any("err", err))
 		}
 		return
 	}
-	next := s.opt.Now().Add(backoff(s.opt.RetryBase, s.opt.RetryMax, in.Attempts))
-	if err := s.db.RetryInbound(ctx, in.ID, next, cause.Error()); err != nil {
-		s.log.Error("inbox: schedule retry", slog.String("id", in.WaMessageID), slog.Any("err", err))
+	next := s.opt.Now().Add(backoff(s.opt.RetryBase, s.opt.RetryMax, item.Attempts))
+	if err := s.db.RetryInbound(ctx, item.ID, next, cause.Error()); err != nil {
+		s.log.Error("inbox: schedule retry", slog.String("id", item.WaMessageID), slog.Any("err", err))
 	}
 	s.retried.Store(true) // the dispatcher's timer must now cover the retry time
 }

@@ -71,7 +71,7 @@ func (w *world) receive(kind, mediaID, mimeType, filename string) int64 {
 	w.t.Helper()
 	var id int64
 	err := w.db.Tx(bg, func(tx *sql.Tx) error {
-		c, err := store.ResolveContactTx(bg, tx, "16505551234", "", "Ana")
+		c, err := w.db.ResolveContactTx(bg, tx, "16505551234", "", "Ana")
 		if err != nil {
 			return err
 		}

@@ -48,7 +48,7 @@ func newWebhookEnv(t *testing.T) *webhookEnv {
 	env.handler = server.NewWebhookMux(server.Health{Version: "test", Started: time.Now()}, wh)
 	// A message the business sent earlier, so status webhooks have a target.
 	err := env.db.Tx(context.Background(), func(tx *sql.Tx) error {
-		c, err := store.ResolveContactTx(context.Background(), tx, "16505551234", "", "Sheena Nelson")
+		c, err := env.db.ResolveContactTx(context.Background(), tx, "16505551234", "", "Sheena Nelson")
 		if err != nil {
 			return err
 		}
@@ -171,8 +171,8 @@ func TestWebhookEvents(t *testing.T) {
 			if got := env.count(t, `SELECT COUNT(*) FROM messages WHERE direction = 'in'`); got != tt.messages {
 				t.Fatalf("%d customer messages stored, want %d", got, tt.messages)
 			}
-			if got := env.count(t, `SELECT COUNT(*) FROM inbox`); got != tt.messages {
-				t.Fatalf("%d messages queued, want %d", got, tt.messages)
+			if got := env.count(t, `SELECT COUNT(*) FROM messages WHERE direction = 'in' AND status = 'received'`); got != tt.messages {
+				t.Fatalf("%d messages waiting for their turn, want %d", got, tt.messages)
 			}
 			var status string
 			env.db.R.QueryRow(`SELECT status FROM messages WHERE wa_message_id = 'wamid.OURREPLY1'`).Scan(&status)
@@ -199,7 +199,7 @@ func TestWebhookDuplicatesAndStoreFailure(t *testing.T) {
 			t.Fatalf("delivery %d = %d", i+1, rec.Code)
 		}
 	}
-	if n := env.count(t, `SELECT COUNT(*) FROM inbox`); n != 1 {
+	if n := env.count(t, `SELECT COUNT(*) FROM messages WHERE direction = 'in'`); n != 1 {
 		t.Fatalf("three deliveries of one message queued %d rows", n)
 	}
 

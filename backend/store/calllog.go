@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"chatflow/backend/apicall"
@@ -35,17 +36,23 @@ func (db *DB) InsertCallLog(ctx context.Context, e apicall.LogEntry) (int64, err
 }
 
 // InsertCallLogs is InsertCallLog for several entries in one transaction
-// (one commit), trimming each API's entries once.
+// (one commit, group-committed with other writers), written many rows per
+// statement and trimming each API's entries once: the live bot writes its
+// call log this way, in the background.
 func (db *DB) InsertCallLogs(ctx context.Context, entries []apicall.LogEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
 	return db.GroupTx(ctx, func(tx *sql.Tx) error {
 		apis := map[int64]bool{}
-		for _, e := range entries {
-			if _, err := insertCallLogTx(ctx, tx, e); err != nil {
+		for rest := entries; len(rest) > 0; {
+			n := callLogChunk(len(rest))
+			if err := insertCallLogsTx(ctx, tx, rest[:n]); err != nil {
 				return err
 			}
+			rest = rest[n:]
+		}
+		for _, e := range entries {
 			apis[e.APIID] = true
 		}
 		for apiID := range apis {
@@ -57,27 +64,69 @@ func (db *DB) InsertCallLogs(ctx context.Context, entries []apicall.LogEntry) er
 	})
 }
 
-func insertCallLogTx(ctx context.Context, q Execer, e apicall.LogEntry) (int64, error) {
+// callLogChunks are the row counts one call-log insert takes: a few fixed
+// sizes, so each has one cached statement.
+var callLogChunks = [...]int{32, 8, 1}
+
+// callLogChunk is how many of n entries the next insert takes.
+func callLogChunk(n int) int {
+	for _, c := range callLogChunks {
+		if n >= c {
+			return c
+		}
+	}
+	return n
+}
+
+const callLogInsert = `INSERT INTO api_call_log(at, api_id, api_name, contact_id, source, method, url,
+	status, duration_ms, error, request_headers, request_body, response_body, response_truncated) VALUES`
+
+// callLogRow is one row of callLogInsert. An API or contact id that no
+// longer exists is stored as NULL.
+const callLogRow = `(?, (SELECT id FROM apis WHERE id = ?), ?, (SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertCallLogsTx writes entries in one statement.
+func insertCallLogsTx(ctx context.Context, q Execer, entries []apicall.LogEntry) error {
+	args := make([]any, 0, 14*len(entries))
+	for _, e := range entries {
+		row, err := callLogArgs(e)
+		if err != nil {
+			return err
+		}
+		args = append(args, row...)
+	}
+	query := callLogInsert + strings.Repeat(callLogRow+",", len(entries)-1) + callLogRow
+	if _, err := q.ExecContext(ctx, query, args...); err != nil {
+		return fmt.Errorf("store: record %d api calls: %w", len(entries), err)
+	}
+	return nil
+}
+
+// callLogArgs are the values of one call-log row.
+func callLogArgs(e apicall.LogEntry) ([]any, error) {
 	headers := e.RequestHeaders
 	if headers == nil {
 		headers = []apicall.KV{}
 	}
 	hj, err := json.Marshal(headers)
 	if err != nil {
-		return 0, fmt.Errorf("store: record api call: %w", err)
+		return nil, fmt.Errorf("store: record api call: %w", err)
 	}
 	at := e.At
 	if at.IsZero() {
 		at = time.Now()
 	}
-	var id int64
-	err = q.QueryRowContext(ctx, `INSERT INTO api_call_log(at, api_id, api_name, contact_id, source, method, url,
-			status, duration_ms, error, request_headers, request_body, response_body, response_truncated)
-		VALUES(?, (SELECT id FROM apis WHERE id = ?), ?, (SELECT id FROM contacts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		RETURNING id`,
-		at.UnixMilli(), e.APIID, e.APIName, e.ContactID, e.Source, e.Method, e.URL,
-		e.Status, e.DurationMs, e.Error, string(hj), e.RequestBody, e.ResponseBody, e.ResponseTruncated).Scan(&id)
+	return []any{at.UnixMilli(), e.APIID, e.APIName, e.ContactID, e.Source, e.Method, e.URL,
+		e.Status, e.DurationMs, e.Error, string(hj), e.RequestBody, e.ResponseBody, e.ResponseTruncated}, nil
+}
+
+func insertCallLogTx(ctx context.Context, q Execer, e apicall.LogEntry) (int64, error) {
+	args, err := callLogArgs(e)
 	if err != nil {
+		return 0, err
+	}
+	var id int64
+	if err := q.QueryRowContext(ctx, callLogInsert+callLogRow+` RETURNING id`, args...).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: record api call: %w", err)
 	}
 	return id, nil

@@ -91,3 +91,46 @@ func TestNewAPIAdoptsItsUnsavedTestCalls(t *testing.T) {
 		t.Fatalf("adopted %d, left %+v", len(mine), left)
 	}
 }
+
+// The live bot's batches: many rows per statement, each row as InsertCallLog
+// would store it, the retention applied once per batch.
+func TestInsertCallLogsWritesManyRowsPerStatement(t *testing.T) {
+	db := storetest.NewDB(t)
+	ctx := context.Background()
+	api, err := db.SaveAPI(ctx, apicall.Definition{Name: "Orders", URL: "https://shop.test/x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contact := contactA(t, db, "556")
+	var batch []apicall.LogEntry
+	for i := range 45 {
+		e := apicall.LogEntry{At: time.UnixMilli(1_700_000_000_000 + int64(i)), APIID: api.ID, APIName: "Orders",
+			ContactID: contact, Source: apicall.SourceLive, Method: "GET", URL: fmt.Sprintf("https://shop.test/x/%d", i),
+			Status: 200, DurationMs: int64(i), RequestHeaders: []apicall.KV{{Key: "Accept", Value: "application/json"}},
+			ResponseBody: `{"n":` + fmt.Sprint(i) + `}`, ResponseTruncated: i%2 == 0}
+		if i == 44 {
+			e.APIID, e.ContactID = 9999, 9999 // deleted meanwhile: stored as none
+		}
+		batch = append(batch, e)
+	}
+	before := db.Stats()
+	if err := db.InsertCallLogs(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	// 45 rows: chunks of 32, 8 and five of 1, then one trim per API (two).
+	if n := db.Stats().Sub(before).Statements; n > 7+2+1 {
+		t.Errorf("45 entries took %d statements", n)
+	}
+	got, err := db.CallLog(ctx, api.ID, 100)
+	if err != nil || len(got) != 44 {
+		t.Fatalf("stored %d entries for the API, %v", len(got), err)
+	}
+	want := batch[43]
+	want.ID = got[0].ID
+	if fmt.Sprintf("%+v", got[0]) != fmt.Sprintf("%+v", want) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v", got[0], want)
+	}
+	if orphans, _ := db.CallLog(ctx, 0, 10); len(orphans) != 1 || orphans[0].ContactID != 0 {
+		t.Fatalf("the entry of a deleted API = %+v", orphans)
+	}
+}

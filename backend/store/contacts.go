@@ -8,7 +8,14 @@ import (
 	"time"
 )
 
-// Contact is one WhatsApp user the bot has talked to.
+// CustomerWindow is WhatsApp's customer-service window: free-form messages
+// may be sent up to 24 hours after the customer's last message.
+const CustomerWindow = 24 * time.Hour
+
+// Contact is one WhatsApp user the bot has talked to. LastMessageAt, Unread
+// and WindowExpiresAt are read from the contact's messages (the newest
+// message, the customer messages after ReadThrough, the newest customer
+// message plus CustomerWindow), so storing a message writes nothing here.
 type Contact struct {
 	ID              int64
 	WaID            string
@@ -22,7 +29,50 @@ type Contact struct {
 	WindowExpiresAt time.Time
 }
 
-const contactColumns = `id, wa_id, user_id, phone, name, created_at, last_message_at, unread, bot_paused, window_expires_at`
+// contactBaseColumns are the contact's own columns, for a table aliased c.
+const contactBaseColumns = `c.id, c.wa_id, c.user_id, c.phone, c.name, c.created_at, c.bot_paused`
+
+// lastCustomerMessageSQL is the time of the contact's newest customer
+// message (NULL when it never wrote), for a table aliased c.
+const lastCustomerMessageSQL = `(SELECT created_at FROM messages
+	WHERE contact_id = c.id AND direction = 'in' AND kind = 'message' ORDER BY id DESC LIMIT 1)`
+
+// contactColumns are every field of Contact, for a table aliased c.
+const contactColumns = contactBaseColumns + `,
+	(SELECT created_at FROM messages WHERE contact_id = c.id ORDER BY id DESC LIMIT 1),
+	(SELECT COUNT(*) FROM messages WHERE contact_id = c.id AND direction = 'in' AND kind = 'message' AND id > c.read_through),
+	` + lastCustomerMessageSQL
+
+// contactWorkColumns are what a turn needs of its contact.
+const contactWorkColumns = contactBaseColumns + `, ` + lastCustomerMessageSQL
+
+// contactDest receives contact columns.
+type contactDest struct {
+	c            Contact
+	created      int64
+	last, window *int64
+	unread       int
+}
+
+func (d *contactDest) baseDest() []any {
+	c := &d.c
+	return []any{&c.ID, &c.WaID, &c.UserID, &c.Phone, &c.Name, &d.created, &c.BotPaused}
+}
+
+func (d *contactDest) dest() []any     { return append(d.baseDest(), &d.last, &d.unread, &d.window) }
+func (d *contactDest) workDest() []any { return append(d.baseDest(), &d.window) }
+
+func (d *contactDest) contact() Contact {
+	c := d.c
+	c.CreatedAt, c.Unread = time.UnixMilli(d.created), d.unread
+	if d.last != nil {
+		c.LastMessageAt = fromMillis(*d.last)
+	}
+	if d.window != nil {
+		c.WindowExpiresAt = time.UnixMilli(*d.window).Add(CustomerWindow)
+	}
+	return c
+}
 
 // Execer is what both *sql.DB and *sql.Tx offer, so entity functions can run
 // alone or inside a caller's transaction.
@@ -34,19 +84,19 @@ type Execer interface {
 
 // upsertContactTx creates the contact keyed by c.WaID, or refreshes the
 // profile fields Meta sent (a non-empty name, phone or user id) on the
-// existing one.
+// existing one. It returns the contact's own fields.
 func upsertContactTx(ctx context.Context, q Execer, c Contact) (Contact, error) {
 	if c.WaID == "" {
 		return Contact{}, fmt.Errorf("store: save contact: a WhatsApp id is required")
 	}
 	now := time.Now().UnixMilli()
-	row := q.QueryRowContext(ctx, `INSERT INTO contacts(wa_id, user_id, phone, name, created_at) VALUES(?, ?, ?, ?, ?)
+	row := q.QueryRowContext(ctx, `INSERT INTO contacts AS c (wa_id, user_id, phone, name, created_at) VALUES(?, ?, ?, ?, ?)
 		ON CONFLICT(wa_id) DO UPDATE SET
-			user_id = CASE WHEN excluded.user_id <> '' THEN excluded.user_id ELSE contacts.user_id END,
-			phone   = CASE WHEN excluded.phone   <> '' THEN excluded.phone   ELSE contacts.phone END,
-			name    = CASE WHEN excluded.name    <> '' THEN excluded.name    ELSE contacts.name END
-		RETURNING `+contactColumns, c.WaID, c.UserID, c.Phone, c.Name, now)
-	out, err := scanContact(row)
+			user_id = CASE WHEN excluded.user_id <> '' THEN excluded.user_id ELSE c.user_id END,
+			phone   = CASE WHEN excluded.phone   <> '' THEN excluded.phone   ELSE c.phone END,
+			name    = CASE WHEN excluded.name    <> '' THEN excluded.name    ELSE c.name END
+		RETURNING id, wa_id, user_id, phone, name, created_at, bot_paused`, c.WaID, c.UserID, c.Phone, c.Name, now)
+	out, err := scanContactBase(row)
 	if err != nil {
 		return Contact{}, fmt.Errorf("store: save contact: %w", err)
 	}
@@ -55,7 +105,7 @@ func upsertContactTx(ctx context.Context, q Execer, c Contact) (Contact, error) 
 
 // Contact loads one contact by id.
 func (db *DB) Contact(ctx context.Context, id int64) (Contact, error) {
-	c, err := scanContact(db.R.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts WHERE id = ?`, id))
+	c, err := scanContact(db.R.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts c WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Contact{}, fmt.Errorf("store: contact %d: %w", id, ErrNotFound)
 	}
@@ -80,17 +130,22 @@ func SetBotPausedTx(ctx context.Context, q Execer, id int64, paused bool) error 
 
 type rowScanner interface{ Scan(dest ...any) error }
 
+// scanContact reads the columns of contactColumns.
 func scanContact(r rowScanner) (Contact, error) {
-	var c Contact
-	var created, last, window int64
-	err := r.Scan(&c.ID, &c.WaID, &c.UserID, &c.Phone, &c.Name, &created, &last, &c.Unread, &c.BotPaused, &window)
-	if err != nil {
+	var d contactDest
+	if err := r.Scan(d.dest()...); err != nil {
 		return Contact{}, err
 	}
-	c.CreatedAt = time.UnixMilli(created)
-	c.LastMessageAt = fromMillis(last)
-	c.WindowExpiresAt = fromMillis(window)
-	return c, nil
+	return d.contact(), nil
+}
+
+// scanContactBase reads the columns of contactBaseColumns.
+func scanContactBase(r rowScanner) (Contact, error) {
+	var d contactDest
+	if err := r.Scan(d.baseDest()...); err != nil {
+		return Contact{}, err
+	}
+	return d.contact(), nil
 }
 
 // fromMillis turns a stored Unix-milliseconds value into a time, keeping 0 as

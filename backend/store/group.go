@@ -20,8 +20,9 @@ const groupMax = 64
 
 // groupReq is one caller's transaction body waiting for its commit.
 type groupReq struct {
-	fn  func(tx *sql.Tx) error
-	err error
+	fn     func(tx *sql.Tx) error
+	urgent bool
+	err    error
 	// done is closed when the commit holding fn has ended; lead is set
 	// instead when the caller is to commit the next group itself.
 	done chan struct{}
@@ -32,10 +33,40 @@ type groupReq struct {
 // once; callers that arrive during that commit wait, and when it ends the
 // oldest of them commits all of them (up to groupMax) in one transaction.
 // Under light load every caller commits alone with no added wait.
+//
+// Urgent callers (webhook acknowledgements, GroupTxUrgent) wait in a queue
+// of their own: when a commit ends, the next group is theirs, so an
+// acknowledgement waits for at most the commit under way and one other,
+// never behind a queue of large turn commits. When both queues wait, urgent
+// and other groups take turns, so neither can starve the other.
 type groupCommit struct {
 	mu      sync.Mutex
-	waiting []*groupReq
+	waiting []*groupReq // other callers, oldest first
+	urgent  []*groupReq // urgent callers, oldest first
 	busy    bool
+	// lastUrgent says the group committing (or last committed) was urgent.
+	lastUrgent bool
+}
+
+// queue is the waiting list urgent or other callers join.
+func (g *groupCommit) queue(urgent bool) *[]*groupReq {
+	if urgent {
+		return &g.urgent
+	}
+	return &g.waiting
+}
+
+// nextLeader picks, with g.mu held, the caller who commits the next group,
+// or nil when nobody waits.
+func (g *groupCommit) nextLeader() *groupReq {
+	useUrgent := len(g.urgent) > 0 && (!g.lastUrgent || len(g.waiting) == 0)
+	switch {
+	case useUrgent:
+		return g.urgent[0]
+	case len(g.waiting) > 0:
+		return g.waiting[0]
+	}
+	return nil
 }
 
 // GroupTx runs fn in a write transaction that it may share with concurrent
@@ -48,10 +79,22 @@ type groupCommit struct {
 // costs the others their commit. fn may therefore run more than once: it
 // must write only through tx and reset whatever results it fills in.
 func (db *DB) GroupTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return db.groupTx(ctx, fn, false)
+}
+
+// GroupTxUrgent is GroupTx for a writer a client is waiting on (the webhook
+// answers Meta only after the commit): it is committed before the other
+// waiting writers, in a group of urgent writers only.
+func (db *DB) GroupTxUrgent(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return db.groupTx(ctx, fn, true)
+}
+
+func (db *DB) groupTx(ctx context.Context, fn func(tx *sql.Tx) error, urgent bool) error {
 	g := &db.group
-	r := &groupReq{fn: fn, done: make(chan struct{})}
+	r := &groupReq{fn: fn, urgent: urgent, done: make(chan struct{})}
 	g.mu.Lock()
-	g.waiting = append(g.waiting, r)
+	q := g.queue(urgent)
+	*q = append(*q, r)
 	if g.busy {
 		g.mu.Unlock()
 		<-r.done
@@ -60,10 +103,10 @@ func (db *DB) GroupTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		}
 		g.mu.Lock()
 	}
-	g.busy = true
-	k := min(len(g.waiting), groupMax)
-	batch := g.waiting[:k:k]
-	g.waiting = g.waiting[k:]
+	g.busy, g.lastUrgent = true, urgent
+	k := min(len(*q), groupMax)
+	batch := (*q)[:k:k]
+	*q = (*q)[k:]
 	g.mu.Unlock()
 
 	// The group is committed for every caller in it, so one caller's
@@ -71,8 +114,7 @@ func (db *DB) GroupTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	db.commitGroup(context.WithoutCancel(ctx), batch)
 
 	g.mu.Lock()
-	if len(g.waiting) > 0 {
-		next := g.waiting[0]
+	if next := g.nextLeader(); next != nil {
 		next.lead = true
 		close(next.done)
 	} else {

@@ -3,50 +3,61 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+
+	"chatflow/backend/attribute"
 )
 
-// Inbound queue states.
+// The inbound queue is the incoming rows of messages that still have status
+// "received": the webhook stores a customer message once (its WhatsApp id
+// is unique, so a redelivery stores nothing), and the row moves to a final
+// status when the worker is done with it. Rows of one contact are worked in
+// id order. Kind says what a row asks of the worker, so another kind of
+// work for a contact (a notification, say) joins the same queue and runs in
+// order with the contact's messages.
+
+// Kinds of incoming rows.
 const (
-	InboundPending = "pending"
-	InboundDone    = "done"
-	InboundStale   = "stale"
-	InboundSkipped = "skipped"
-	InboundFailed  = "failed"
+	// KindMessage is a customer message: the worker runs the flow on it.
+	KindMessage = "message"
 )
 
-// Inbound is one customer message waiting in (or done with) the inbox queue.
-type Inbound struct {
-	ID          int64
-	WaMessageID string
-	ContactID   int64
-	MessageID   int64
-	// Payload is the normalized message as JSON.
-	Payload       string
-	SentAt        time.Time
-	ReceivedAt    time.Time
-	State         string
-	Attempts      int
-	NextAttemptAt time.Time
-	Error         string
-	ProcessedAt   time.Time
-}
-
-const inboundColumns = `id, wa_message_id, contact_id, message_id, payload, sent_at, received_at, state, attempts, next_attempt_at, error, processed_at`
+// Final statuses of an incoming row (it waits as MessageReceived).
+const (
+	InboundDone    = "done"    // the flow ran
+	InboundStale   = "stale"   // too old when its turn came
+	InboundSkipped = "skipped" // not for the bot: paused, a reaction...
+	InboundFailed  = "failed"  // given up after errors
+)
 
 // ResolveContactTx finds or creates the contact a webhook speaks of. Meta
 // keys users by wa_id (the phone number) but may send only the
 // business-scoped user id; a known user id finds its contact even when the
 // number is missing, and a contact first seen without a number is stored
-// under its user id.
-func ResolveContactTx(ctx context.Context, q Execer, waID, userID, name string) (Contact, error) {
+// under its user id. A contact seen before with the same name and ids is
+// answered from memory, without a statement. The contact's own fields are
+// filled; Unread, LastMessageAt and WindowExpiresAt are not.
+func (db *DB) ResolveContactTx(ctx context.Context, q Execer, waID, userID, name string) (Contact, error) {
 	if waID == "" && userID == "" {
 		return Contact{}, fmt.Errorf("store: save contact: a WhatsApp id or user id is required")
 	}
+	if c, ok := db.contacts.get(waID, userID, name); ok {
+		return c, nil
+	}
+	c, err := resolveContactTx(ctx, q, waID, userID, name)
+	if err == nil {
+		db.contacts.put(c)
+	}
+	return c, err
+}
+
+func resolveContactTx(ctx context.Context, q Execer, waID, userID, name string) (Contact, error) {
 	if waID == "" {
-		c, err := scanContact(q.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts
+		c, err := scanContact(q.QueryRowContext(ctx, `SELECT `+contactBaseColumns+` FROM contacts c
 			WHERE user_id = ? OR wa_id = ? ORDER BY id LIMIT 1`, userID, userID))
 		switch {
 		case err == nil:
@@ -59,143 +70,166 @@ func ResolveContactTx(ctx context.Context, q Execer, waID, userID, name string) 
 	return upsertContactTx(ctx, q, Contact{WaID: waID, UserID: userID, Phone: waID, Name: name})
 }
 
-// InsertInboundTx queues one customer message. It reports false, and stores
-// nothing, when a message with the same WhatsApp id was queued before: Meta
-// redelivers webhooks it thinks were lost, and each must run once.
-func InsertInboundTx(ctx context.Context, q Execer, in Inbound) (Inbound, bool, error) {
-	if in.ReceivedAt.IsZero() {
-		in.ReceivedAt = time.Now()
-	}
-	if in.State == "" {
-		in.State = InboundPending
-	}
-	row := q.QueryRowContext(ctx, `INSERT INTO inbox(wa_message_id, contact_id, message_id, payload, sent_at, received_at, state, error, processed_at)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(wa_message_id) DO NOTHING RETURNING id`,
-		in.WaMessageID, in.ContactID, in.MessageID, in.Payload, millis(in.SentAt), in.ReceivedAt.UnixMilli(),
-		in.State, in.Error, millis(in.ProcessedAt))
-	err := row.Scan(&in.ID)
+// QueueInboundTx stores one incoming row (its Kind, Input and the
+// conversation fields; the status is "received") unless a row with the same
+// WhatsApp id exists: Meta redelivers webhooks it thinks were lost, and each
+// must run once. It reports false, and stores nothing, for a redelivery. One
+// statement.
+func QueueInboundTx(ctx context.Context, q Execer, m Message) (Message, bool, error) {
+	m.Direction, m.Status = DirectionIn, MessageReceived
+	m = messageDefaults(m)
+	err := q.QueryRowContext(ctx, `INSERT INTO messages(contact_id, direction, wa_message_id, type, text, payload, status,
+			error, source, kind, input, attempts, next_attempt_at, sending_at, created_at, updated_at)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+		m.ContactID, m.Direction, m.WaMessageID, m.Type, m.Text, m.Payload, m.Status, m.Error, m.Source,
+		m.Kind, m.Input, m.CreatedAt.UnixMilli(), m.UpdatedAt.UnixMilli()).Scan(&m.ID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Inbound{}, false, nil
+		return Message{}, false, nil
 	}
 	if err != nil {
-		return Inbound{}, false, fmt.Errorf("store: queue message %s: %w", in.WaMessageID, err)
+		return Message{}, false, fmt.Errorf("store: queue message %s: %w", m.WaMessageID, err)
 	}
-	return in, true, nil
+	m.NextAttemptAt = time.Time{}
+	return m, true, nil
 }
 
-// InboundSeenTx reports whether a message with this WhatsApp id is queued.
-func InboundSeenTx(ctx context.Context, q Execer, waMessageID string) (bool, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM inbox WHERE wa_message_id = ?`, waMessageID).Scan(&n)
+// Work is what a contact's turn needs, read in one statement: the contact,
+// its stored session and attribute values, the definitions version the
+// turn's reads of the live definitions use (WithDefinitionsVersion), and the
+// contact's due incoming rows, oldest first.
+type Work struct {
+	// Contact has its own fields and WindowExpiresAt (not Unread or
+	// LastMessageAt).
+	Contact Contact
+	// Session is the stored session (opaque JSON), nil when there is none.
+	Session            []byte
+	Attributes         attribute.Values
+	DefinitionsVersion int64
+	Items              []Message
+}
+
+// DueWork reads up to limit of a contact's incoming rows, oldest first,
+// stopping at the first that waits for a retry after now (later ones wait
+// behind it, so the conversation keeps its order), together with what their
+// turn needs. No items means nothing is due.
+func (db *DB) DueWork(ctx context.Context, contactID int64, now time.Time, limit int) (Work, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT `+qualified("m", messageColumns)+`, `+contactWorkColumns+`, s.state,
+			(SELECT json_group_object(name, value) FROM contact_attributes WHERE contact_id = m.contact_id),
+			(SELECT version FROM definitions_version WHERE id = 1)
+		FROM messages m JOIN contacts c ON c.id = m.contact_id LEFT JOIN sessions s ON s.contact_id = m.contact_id
+		WHERE m.contact_id = ? AND m.direction = 'in' AND m.status = 'received' ORDER BY m.id LIMIT ?`, contactID, limit)
 	if err != nil {
-		return false, fmt.Errorf("store: look up message %s: %w", waMessageID, err)
+		return Work{}, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
 	}
-	return n > 0, nil
+	defer rows.Close()
+	var w Work
+	for rows.Next() {
+		var (
+			md      messageDest
+			cd      contactDest
+			session []byte
+			attrs   *string
+			version int64
+		)
+		if err := rows.Scan(append(append(md.dest(), cd.workDest()...), &session, &attrs, &version)...); err != nil {
+			return Work{}, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
+		}
+		m := md.message()
+		if m.NextAttemptAt.After(now) {
+			break
+		}
+		if len(w.Items) == 0 {
+			w.Contact, w.Session, w.DefinitionsVersion = cd.contact(), session, version
+			w.Attributes = attribute.Values{}
+			if attrs != nil {
+				if err := json.Unmarshal([]byte(*attrs), &w.Attributes); err != nil {
+					return Work{}, fmt.Errorf("store: attributes of contact %d: %w", contactID, err)
+				}
+			}
+		}
+		w.Items = append(w.Items, m)
+	}
+	if err := rows.Err(); err != nil {
+		return Work{}, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
+	}
+	return w, nil
 }
 
-// PendingInboundContacts returns the contacts with a message due now, in the
-// order their oldest due message arrived.
+// FinishInboundTx gives an incoming row its final status (InboundDone,
+// ...) and reason. It fails with ErrConflict when the row is not waiting.
+func FinishInboundTx(ctx context.Context, q Execer, id int64, status, reason string, at time.Time) error {
+	res, err := q.ExecContext(ctx, `UPDATE messages SET status = ?, error = ?, attempts = attempts + 1, updated_at = ?
+		WHERE id = ? AND direction = 'in' AND status = 'received'`, status, reason, at.UnixMilli(), id)
+	if err != nil {
+		return fmt.Errorf("store: finish message %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("store: message %d is not waiting: %w", id, ErrConflict)
+	}
+	return nil
+}
+
+// RetryInbound keeps an incoming row waiting after a failed attempt, to be
+// tried again at next, with the reason of the failure.
+func (db *DB) RetryInbound(ctx context.Context, id int64, next time.Time, reason string) error {
+	_, err := db.W.ExecContext(ctx, `UPDATE messages SET attempts = attempts + 1, next_attempt_at = ?, error = ?
+		WHERE id = ? AND direction = 'in' AND status = 'received'`, next.UnixMilli(), reason, id)
+	if err != nil {
+		return fmt.Errorf("store: retry message %d: %w", id, err)
+	}
+	return nil
+}
+
+// PendingInboundContacts returns the contacts with an incoming row due now,
+// in the order their oldest waiting row arrived.
 func (db *DB) PendingInboundContacts(ctx context.Context, now time.Time) ([]int64, error) {
-	rows, err := db.R.QueryContext(ctx, `SELECT contact_id FROM inbox WHERE state = 'pending'
+	rows, err := db.R.QueryContext(ctx, `SELECT contact_id FROM messages WHERE direction = 'in' AND status = 'received'
 		GROUP BY contact_id HAVING MIN(next_attempt_at) <= ? ORDER BY MIN(id)`, now.UnixMilli())
 	if err != nil {
-		return nil, fmt.Errorf("store: list pending messages: %w", err)
+		return nil, fmt.Errorf("store: list waiting messages: %w", err)
 	}
 	defer rows.Close()
 	var out []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: list pending messages: %w", err)
+			return nil, fmt.Errorf("store: list waiting messages: %w", err)
 		}
 		out = append(out, id)
 	}
 	return out, rows.Err()
 }
 
-// DueInbound returns up to limit of a contact's pending messages, oldest
-// first, stopping at the first one that waits for a retry time after now
-// (later messages wait behind it, so the conversation keeps its order).
-// An empty result means nothing is due.
-func (db *DB) DueInbound(ctx context.Context, contactID int64, now time.Time, limit int) ([]Inbound, error) {
-	rows, err := db.R.QueryContext(ctx, `SELECT `+inboundColumns+` FROM inbox
-		WHERE contact_id = ? AND state = 'pending' ORDER BY id LIMIT ?`, contactID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
-	}
-	defer rows.Close()
-	var out []Inbound
-	for rows.Next() {
-		in, err := scanInbound(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
-		}
-		if in.NextAttemptAt.After(now) {
-			break
-		}
-		out = append(out, in)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: due messages of contact %d: %w", contactID, err)
-	}
-	return out, nil
-}
-
-// NextInboundRetry returns the earliest retry time of a pending message, and
-// false when none waits for one.
+// NextInboundRetry returns the earliest retry time of a waiting incoming
+// row, and false when none waits for one.
 func (db *DB) NextInboundRetry(ctx context.Context) (time.Time, bool, error) {
-	return db.earliest(ctx, "next retry",
-		`SELECT MIN(next_attempt_at) FROM inbox WHERE state = 'pending' AND next_attempt_at > 0`)
+	return db.earliest(ctx, "next retry", `SELECT MIN(next_attempt_at) FROM messages
+		WHERE direction = 'in' AND status = 'received' AND next_attempt_at > 0`)
 }
 
 // earliest runs a query whose one column is a MIN() over stored Unix
 // milliseconds, and reports false when it found no row to take it over.
-func (db *DB) earliest(ctx context.Context, what, query string) (time.Time, bool, error) {
-	var at sql.NullInt64
-	if err := db.R.QueryRowContext(ctx, query).Scan(&at); err != nil {
+func (db *DB) earliest(ctx context.Context, what, query string, args ...any) (time.Time, bool, error) {
+	var at *int64
+	if err := db.R.QueryRowContext(ctx, query, args...).Scan(&at); err != nil {
 		return time.Time{}, false, fmt.Errorf("store: %s: %w", what, err)
 	}
-	if !at.Valid {
+	if at == nil {
 		return time.Time{}, false, nil
 	}
-	return time.UnixMilli(at.Int64), true, nil
+	return time.UnixMilli(*at), true, nil
 }
 
-// FinishInboundTx closes a queued message with its final state.
-func FinishInboundTx(ctx context.Context, q Execer, id int64, state, errText string, at time.Time) error {
-	res, err := q.ExecContext(ctx, `UPDATE inbox SET state = ?, error = ?, processed_at = ?, attempts = attempts + 1
-		WHERE id = ? AND state = 'pending'`, state, errText, at.UnixMilli(), id)
-	if err != nil {
-		return fmt.Errorf("store: finish queued message %d: %w", id, err)
+// qualified prefixes each of a column list's names with table alias t.
+func qualified(t, columns string) string {
+	var b strings.Builder
+	for i, c := range strings.Split(columns, ",") {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(t + "." + strings.TrimSpace(c))
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("store: queued message %d is not pending: %w", id, ErrConflict)
-	}
-	return nil
-}
-
-// RetryInbound keeps a message pending after a failed attempt, to be tried
-// again at next.
-func (db *DB) RetryInbound(ctx context.Context, id int64, next time.Time, errText string) error {
-	_, err := db.W.ExecContext(ctx, `UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, error = ?
-		WHERE id = ? AND state = 'pending'`, next.UnixMilli(), errText, id)
-	if err != nil {
-		return fmt.Errorf("store: retry queued message %d: %w", id, err)
-	}
-	return nil
-}
-
-func scanInbound(r rowScanner) (Inbound, error) {
-	var in Inbound
-	var sent, received, next, processed int64
-	err := r.Scan(&in.ID, &in.WaMessageID, &in.ContactID, &in.MessageID, &in.Payload, &sent, &received,
-		&in.State, &in.Attempts, &next, &in.Error, &processed)
-	if err != nil {
-		return Inbound{}, err
-	}
-	in.SentAt, in.ReceivedAt = fromMillis(sent), time.UnixMilli(received)
-	in.NextAttemptAt, in.ProcessedAt = fromMillis(next), fromMillis(processed)
-	return in, nil
+	return b.String()
 }
 
 // Settings keys the webhook keeps up to date for the Settings page.

@@ -24,6 +24,21 @@ import (
 // What the cache returns is shared between turns and must be treated as
 // read-only; the engine and the API runner only read flows, definitions and
 // attributes.
+//
+// A turn reads the counter once, with its work (DueWork), and passes it down
+// in its context (WithDefinitionsVersion), so the turn's reads of the flow,
+// the APIs and the attributes cost no statement at all while nothing
+// changes; a read without it in its context reads the counter itself.
+
+// definitionsVersionKey carries a definitions version in a context.
+type definitionsVersionKey struct{}
+
+// WithDefinitionsVersion returns ctx carrying the definitions version read
+// with a turn's work: the live reads made with it use that version instead
+// of reading the counter again.
+func WithDefinitionsVersion(ctx context.Context, version int64) context.Context {
+	return context.WithValue(ctx, definitionsVersionKey{}, version)
+}
 
 // liveDefs holds decoded definitions for one value of definitions_version.
 type liveDefs struct {
@@ -39,15 +54,20 @@ func liveGet[T any](ctx context.Context, db *DB, key string, load func() (T, err
 	// The version is read before the value: a change between the two makes
 	// the next read load again, never keeps an old value under a new
 	// version.
-	var version int64
-	if err := db.R.QueryRowContext(ctx, `SELECT version FROM definitions_version WHERE id = 1`).Scan(&version); err != nil {
-		return zero, fmt.Errorf("store: read definitions version: %w", err)
+	version, ok := ctx.Value(definitionsVersionKey{}).(int64)
+	if !ok {
+		if err := db.R.QueryRowContext(ctx, `SELECT version FROM definitions_version WHERE id = 1`).Scan(&version); err != nil {
+			return zero, fmt.Errorf("store: read definitions version: %w", err)
+		}
 	}
 	c := &db.defs
 	c.mu.Lock()
-	if c.entries == nil || c.version != version {
+	// The counter only grows: a turn holding an older version than the
+	// cache (it read its work before a change) uses the newer definitions.
+	if c.entries == nil || version > c.version {
 		c.entries, c.version = map[string]any{}, version
 	}
+	version = c.version
 	v, ok := c.entries[key]
 	c.mu.Unlock()
 	if ok {

@@ -28,7 +28,10 @@ const (
 	MessageFailed    = "failed"
 )
 
-// Message is one row of a conversation.
+// Message is one row of a conversation. It is also the message's row in
+// the live bot's queues (docs/performance.md): an incoming row waits with
+// status "received" until its turn has run, an outgoing one with status
+// "queued" until the Graph API accepts it.
 type Message struct {
 	ID          int64
 	ContactID   int64
@@ -36,31 +39,45 @@ type Message struct {
 	WaMessageID string
 	Type        string
 	Text        string
-	// Payload is the type-specific detail as JSON.
-	Payload   string
-	Status    string
-	Error     string
-	Source    string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// Payload is the type-specific detail as JSON (for an outgoing row,
+	// the message to send).
+	Payload string
+	// Status is where the message stands; Error is why it failed, or, while
+	// it waits, why its last attempt failed.
+	Status string
+	Error  string
+	Source string
+	// Kind says what an incoming row asks of the worker (KindMessage: a
+	// customer message); Input is what the worker needs to run it (the
+	// normalized message as JSON).
+	Kind  string
+	Input string
+	// Attempts counts the failed attempts so far; NextAttemptAt is when the
+	// row is due (an outgoing row waits for its send_after first);
+	// SendingAt is when an attempt to send it began (zero: none in
+	// flight).
+	Attempts      int
+	NextAttemptAt time.Time
+	SendingAt     time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
-const messageColumns = `id, contact_id, direction, wa_message_id, type, text, payload, status, error, source, created_at, updated_at`
+const messageColumns = `id, contact_id, direction, wa_message_id, type, text, payload, status, error, source,
+	kind, input, attempts, next_attempt_at, sending_at, created_at, updated_at`
 
 // InsertMessageTx adds one message to a conversation inside the caller's
-// transaction and returns it with its id.
+// transaction and returns it with its id. An outgoing row with status
+// "queued" joins the send queue: it is due at NextAttemptAt (its creation
+// when zero), and a SendingAt marks it as being sent already (the sender
+// takes it from the turn that queued it, without another statement).
 func InsertMessageTx(ctx context.Context, q Execer, m Message) (Message, error) {
-	if m.CreatedAt.IsZero() {
-		m.CreatedAt = time.Now()
-	}
-	if m.Payload == "" {
-		m.Payload = "{}"
-	}
-	m.UpdatedAt = m.CreatedAt
-	row := q.QueryRowContext(ctx, `INSERT INTO messages(contact_id, direction, wa_message_id, type, text, payload, status, error, source, created_at, updated_at)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	m = messageDefaults(m)
+	row := q.QueryRowContext(ctx, `INSERT INTO messages(contact_id, direction, wa_message_id, type, text, payload, status,
+			error, source, kind, input, attempts, next_attempt_at, sending_at, created_at, updated_at)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ContactID, m.Direction, m.WaMessageID, m.Type, m.Text, m.Payload, m.Status, m.Error, m.Source,
-		m.CreatedAt.UnixMilli(), m.UpdatedAt.UnixMilli())
+		m.Kind, m.Input, m.Attempts, millis(m.NextAttemptAt), millis(m.SendingAt), m.CreatedAt.UnixMilli(), m.UpdatedAt.UnixMilli())
 	if err := row.Scan(&m.ID); err != nil {
 		if uniqueViolation(err) {
 			return Message{}, fmt.Errorf("store: save message %s: %w", m.WaMessageID, ErrConflict)
@@ -68,6 +85,24 @@ func InsertMessageTx(ctx context.Context, q Execer, m Message) (Message, error) 
 		return Message{}, fmt.Errorf("store: save message: %w", err)
 	}
 	return m, nil
+}
+
+// messageDefaults fills what a new row leaves out.
+func messageDefaults(m Message) Message {
+	if m.CreatedAt.IsZero() {
+		m.CreatedAt = time.Now()
+	}
+	if m.Payload == "" {
+		m.Payload = "{}"
+	}
+	if m.Kind == "" {
+		m.Kind = KindMessage
+	}
+	if m.NextAttemptAt.IsZero() {
+		m.NextAttemptAt = m.CreatedAt
+	}
+	m.UpdatedAt = m.CreatedAt
+	return m
 }
 
 // Messages returns up to limit messages of one conversation older than
@@ -85,19 +120,7 @@ func (db *DB) Messages(ctx context.Context, contactID, beforeID int64, limit int
 	if err != nil {
 		return nil, fmt.Errorf("store: list messages of contact %d: %w", contactID, err)
 	}
-	defer rows.Close()
-	var out []Message
-	for rows.Next() {
-		m, err := scanMessage(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: list messages of contact %d: %w", contactID, err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: list messages of contact %d: %w", contactID, err)
-	}
-	return out, nil
+	return scanMessages(rows, fmt.Sprintf("list messages of contact %d", contactID))
 }
 
 // statusRank orders outgoing statuses so a late "sent" webhook never undoes
@@ -105,33 +128,41 @@ func (db *DB) Messages(ctx context.Context, contactID, beforeID int64, limit int
 // that were never read.
 var statusRank = map[string]int{MessageQueued: 0, MessageSent: 1, MessageDelivered: 2, MessageFailed: 3, MessageRead: 4}
 
+// statusRankSQL is statusRank in SQL, for the row's current status.
+const statusRankSQL = `CASE status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2
+	WHEN 'failed' THEN 3 WHEN 'read' THEN 4 ELSE 5 END`
+
 // ApplyStatusTx records a delivery status for the outgoing message Meta
 // knows as waMessageID. It reports the updated message and true when the
 // status changed something. A status older than the stored one is ignored;
 // a status for an id not known yet is kept in a backlog and applied when the
-// Graph API's answer for that message is recorded (see MarkOutboxSentBatch).
-func ApplyStatusTx(ctx context.Context, q Execer, waMessageID, status, errText string, at time.Time) (Message, bool, error) {
-	m, err := scanMessage(q.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages
-		WHERE wa_message_id = ? AND direction = 'out'`, waMessageID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Message{}, false, backlogStatusTx(ctx, q, waMessageID, status, errText, at)
+// Graph API's answer for that message is recorded (MarkSentBatch). A status
+// that moves a message forward costs one statement.
+func (db *DB) ApplyStatusTx(ctx context.Context, q Execer, waMessageID, status, errText string, at time.Time) (Message, bool, error) {
+	rank, known := statusRank[status]
+	if !known {
+		return Message{}, false, nil
 	}
-	if err != nil {
-		return Message{}, false, fmt.Errorf("store: load message %s: %w", waMessageID, err)
+	m, err := scanMessage(q.QueryRowContext(ctx, `UPDATE messages SET status = ?,
+			error = CASE WHEN ? = 'failed' THEN ? ELSE error END, updated_at = ?
+		WHERE wa_message_id = ? AND wa_message_id <> '' AND direction = 'out' AND `+statusRankSQL+` < ? RETURNING `+messageColumns,
+		status, status, errText, at.UnixMilli(), waMessageID, rank))
+	if err == nil {
+		return m, true, nil
 	}
-	newRank, known := statusRank[status]
-	if !known || newRank <= statusRank[m.Status] {
-		return m, false, nil
-	}
-	m.Status, m.UpdatedAt = status, at
-	if status == MessageFailed {
-		m.Error = errText
-	}
-	if _, err := q.ExecContext(ctx, `UPDATE messages SET status = ?, error = ?, updated_at = ? WHERE id = ?`,
-		m.Status, m.Error, at.UnixMilli(), m.ID); err != nil {
+	if !errors.Is(err, sql.ErrNoRows) {
 		return Message{}, false, fmt.Errorf("store: update status of message %s: %w", waMessageID, err)
 	}
-	return m, true, nil
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE wa_message_id = ? AND wa_message_id <> '' AND direction = 'out'`,
+		waMessageID).Scan(&n); err != nil {
+		return Message{}, false, fmt.Errorf("store: load message %s: %w", waMessageID, err)
+	}
+	if n > 0 {
+		return Message{}, false, nil // already as far or further
+	}
+	db.backlogged.Store(true)
+	return Message{}, false, backlogStatusTx(ctx, q, waMessageID, status, errText, at)
 }
 
 // backlogRetention is how long a status for an unknown message is kept.
@@ -151,7 +182,7 @@ func backlogStatusTx(ctx context.Context, q Execer, waMessageID, status, errText
 
 // applyBacklogTx applies the statuses that arrived for waMessageID before
 // its id was known, in their natural order.
-func applyBacklogTx(ctx context.Context, q Execer, waMessageID string) error {
+func (db *DB) applyBacklogTx(ctx context.Context, q Execer, waMessageID string) error {
 	rows, err := q.QueryContext(ctx, `SELECT status, error, at FROM status_backlog WHERE wa_message_id = ?`, waMessageID)
 	if err != nil {
 		return fmt.Errorf("store: read status backlog: %w", err)
@@ -175,7 +206,7 @@ func applyBacklogTx(ctx context.Context, q Execer, waMessageID string) error {
 	}
 	sort.Slice(list, func(i, j int) bool { return statusRank[list[i].status] < statusRank[list[j].status] })
 	for _, p := range list {
-		if _, _, err := ApplyStatusTx(ctx, q, waMessageID, p.status, p.errText, time.UnixMilli(p.at)); err != nil {
+		if _, _, err := db.ApplyStatusTx(ctx, q, waMessageID, p.status, p.errText, time.UnixMilli(p.at)); err != nil {
 			return err
 		}
 	}
@@ -185,48 +216,49 @@ func applyBacklogTx(ctx context.Context, q Execer, waMessageID string) error {
 	return nil
 }
 
-// setMessageStatusTx sets the status (and error, and Meta's id when known)
-// of one message by id.
-func setMessageStatusTx(ctx context.Context, q Execer, id int64, status, errText, waMessageID string, at time.Time) error {
-	_, err := q.ExecContext(ctx, setMessageStatusSQL, status, errText, waMessageID, waMessageID, at.UnixMilli(), id)
-	return setMessageStatusErr(id, waMessageID, err)
-}
-
-// SetMessageStatusReturningTx is setMessageStatusTx that also returns the
-// updated message, in one statement instead of an update and a read.
-func SetMessageStatusReturningTx(ctx context.Context, q Execer, id int64, status, errText, waMessageID string, at time.Time) (Message, error) {
-	m, err := scanMessage(q.QueryRowContext(ctx, setMessageStatusSQL+` RETURNING `+messageColumns,
-		status, errText, waMessageID, waMessageID, at.UnixMilli(), id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Message{}, fmt.Errorf("store: message %d: %w", id, ErrNotFound)
-	}
-	return m, setMessageStatusErr(id, waMessageID, err)
-}
-
-const setMessageStatusSQL = `UPDATE messages SET status = ?, error = ?,
-		wa_message_id = CASE WHEN ? <> '' THEN ? ELSE wa_message_id END, updated_at = ? WHERE id = ?`
-
-func setMessageStatusErr(id int64, waMessageID string, err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case uniqueViolation(err):
-		return fmt.Errorf("store: update message %d: %s: %w", id, waMessageID, ErrConflict)
-	default:
-		return fmt.Errorf("store: update message %d: %w", id, err)
-	}
-}
-
 func scanMessage(r rowScanner) (Message, error) {
-	var m Message
-	var created, updated int64
-	err := r.Scan(&m.ID, &m.ContactID, &m.Direction, &m.WaMessageID, &m.Type, &m.Text, &m.Payload,
-		&m.Status, &m.Error, &m.Source, &created, &updated)
-	if err != nil {
+	var d messageDest
+	if err := r.Scan(d.dest()...); err != nil {
 		return Message{}, err
 	}
-	m.CreatedAt, m.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
-	return m, nil
+	return d.message(), nil
+}
+
+// messageDest receives the columns of messageColumns, so a query may scan
+// them together with columns of its own.
+type messageDest struct {
+	m                               Message
+	next, sending, created, updated int64
+}
+
+func (d *messageDest) dest() []any {
+	m := &d.m
+	return []any{&m.ID, &m.ContactID, &m.Direction, &m.WaMessageID, &m.Type, &m.Text, &m.Payload,
+		&m.Status, &m.Error, &m.Source, &m.Kind, &m.Input, &m.Attempts, &d.next, &d.sending, &d.created, &d.updated}
+}
+
+func (d *messageDest) message() Message {
+	m := d.m
+	m.NextAttemptAt, m.SendingAt = fromMillis(d.next), fromMillis(d.sending)
+	m.CreatedAt, m.UpdatedAt = time.UnixMilli(d.created), time.UnixMilli(d.updated)
+	return m
+}
+
+// scanMessages reads every row of a message query.
+func scanMessages(rows *sql.Rows, what string) ([]Message, error) {
+	defer rows.Close()
+	var out []Message
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: %s: %w", what, err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	return out, nil
 }
 
 // uniqueViolation reports whether err is SQLite's unique-constraint failure.

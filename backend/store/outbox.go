@@ -3,132 +3,205 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 )
 
-// Outbox states.
+// The outbound queue is the outgoing rows of messages with status
+// "queued": a turn (or a person in the inbox) inserts them, and the sender
+// moves each to "sent" (with Meta's id) or "failed". A contact's rows leave
+// in id order, each not before NextAttemptAt. SendingAt marks a row whose
+// send is under way: a row the turn hands straight to the sender is
+// inserted marked, the others are marked a round at a time (ClaimSends)
+// before they are sent. A mark older than the running process means a
+// process died during the attempt: the row waits for Meta's status before
+// it is sent again (ParkInterruptedSends, SettleSentTx), and keeps its mark
+// until then, so that another crash during the wait parks it again.
+
+// States of the outbound queue as OutboxCounts reports them.
 const (
 	OutboxPending = "pending"
 	OutboxSent    = "sent"
 	OutboxFailed  = "failed"
 )
 
-// OutboxItem is one WhatsApp message waiting to be sent (or done).
-type OutboxItem struct {
-	ID        int64
-	MessageID int64
-	ContactID int64
-	// Payload is the message to send (whatsapp.Outgoing) as JSON.
-	Payload       string
-	SendAfter     time.Time
-	NextAttemptAt time.Time
-	Attempts      int
-	State         string
-	LastError     string
-	CreatedAt     time.Time
-	SentAt        time.Time
+// Sent is one message the Graph API accepted.
+type Sent struct {
+	ID          int64
+	WaMessageID string
+	At          time.Time
 }
 
-const outboxColumns = `id, message_id, contact_id, payload, send_after, next_attempt_at, attempts, state, last_error, created_at, sent_at`
-
-// InsertOutboxTx queues one message to send, not before item.SendAfter.
-func InsertOutboxTx(ctx context.Context, q Execer, item OutboxItem) (OutboxItem, error) {
-	if item.CreatedAt.IsZero() {
-		item.CreatedAt = time.Now()
-	}
-	if item.SendAfter.IsZero() {
-		item.SendAfter = item.CreatedAt
-	}
-	item.NextAttemptAt, item.State = item.SendAfter, OutboxPending
-	err := q.QueryRowContext(ctx, `INSERT INTO outbox(message_id, contact_id, payload, send_after, next_attempt_at, created_at)
-		VALUES(?, ?, ?, ?, ?, ?) RETURNING id`, item.MessageID, item.ContactID, item.Payload,
-		item.SendAfter.UnixMilli(), item.NextAttemptAt.UnixMilli(), item.CreatedAt.UnixMilli()).Scan(&item.ID)
-	if err != nil {
-		return OutboxItem{}, fmt.Errorf("store: queue outgoing message: %w", err)
-	}
-	return item, nil
-}
-
-// DueOutbox returns up to limit messages that may be sent at now: for each
-// contact only its oldest pending message (so a conversation is never sent
-// out of order, even while one message waits for a retry), and only when its
-// time has come. Oldest first.
-func (db *DB) DueOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error) {
-	rows, err := db.R.QueryContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE id IN (
-			SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY contact_id)
-		AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, now.UnixMilli(), limit)
+// DueOutbound returns up to limit rows that may be sent at now and are not
+// being sent by the process that started at started: for each contact only
+// its oldest waiting row (so a conversation is never sent out of order,
+// even while a row waits for a retry), and only when its time has come. A
+// row marked before started was interrupted by a crash and is due when its
+// wait for Meta's status is over. Oldest first.
+func (db *DB) DueOutbound(ctx context.Context, now, started time.Time, limit int) ([]Message, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id IN (
+			SELECT MIN(id) FROM messages WHERE direction = 'out' AND status = 'queued' GROUP BY contact_id)
+		AND sending_at < ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+		started.UnixMilli(), now.UnixMilli(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: list due messages: %w", err)
 	}
+	return scanMessages(rows, "list due messages")
+}
+
+// NextOutboundTime returns when the earliest waiting row at the head of a
+// conversation (and not being sent by the process started at started)
+// becomes due, and false when there is none.
+func (db *DB) NextOutboundTime(ctx context.Context, started time.Time) (time.Time, bool, error) {
+	return db.earliest(ctx, "next outgoing message", `SELECT MIN(next_attempt_at) FROM messages WHERE id IN (
+		SELECT MIN(id) FROM messages WHERE direction = 'out' AND status = 'queued' GROUP BY contact_id)
+		AND sending_at < ?`, started.UnixMilli())
+}
+
+// PendingOutbound counts each contact's waiting outgoing rows (the sender
+// keeps the counts from then on).
+func (db *DB) PendingOutbound(ctx context.Context) (map[int64]int, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT contact_id, COUNT(*) FROM messages
+		WHERE direction = 'out' AND status = 'queued' GROUP BY contact_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: count waiting messages: %w", err)
+	}
 	defer rows.Close()
-	var out []OutboxItem
+	out := map[int64]int{}
 	for rows.Next() {
-		item, err := scanOutbox(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: list due messages: %w", err)
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("store: count waiting messages: %w", err)
 		}
-		out = append(out, item)
+		out[id] = n
 	}
 	return out, rows.Err()
 }
 
-// NextOutboxTime returns when the earliest pending message at the head of a
-// conversation becomes due, and false when nothing is pending.
-func (db *DB) NextOutboxTime(ctx context.Context) (time.Time, bool, error) {
-	return db.earliest(ctx, "next outgoing message", `SELECT MIN(next_attempt_at) FROM outbox WHERE id IN (
-		SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY contact_id)`)
-}
-
-// markOutboxSentTx records inside the caller's transaction that the Graph
-// API accepted the message and gave it waMessageID, on both the queue row
-// and the conversation message.
-func markOutboxSentTx(ctx context.Context, q Execer, item OutboxItem, waMessageID string, at time.Time) (Message, error) {
-	if _, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '',
-		sending_at = 0 WHERE id = ?`, at.UnixMilli(), item.ID); err != nil {
-		return Message{}, fmt.Errorf("store: mark message %d sent: %w", item.ID, err)
-	}
-	if err := markMessageSentTx(ctx, q, item.MessageID, waMessageID, at); err != nil {
-		return Message{}, err
-	}
-	m, err := scanMessage(q.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, item.MessageID))
-	if err != nil {
-		return Message{}, fmt.Errorf("store: load message %d: %w", item.MessageID, err)
-	}
-	return m, nil
-}
-
-// markMessageSentTx gives a conversation message Meta's id and moves it
-// from queued to sent (a status webhook may already have moved it further),
-// then applies statuses that arrived before the id was known.
-func markMessageSentTx(ctx context.Context, q Execer, messageID int64, waMessageID string, at time.Time) error {
-	_, err := q.ExecContext(ctx, `UPDATE messages SET
-		status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
-		wa_message_id = CASE WHEN ? <> '' THEN ? ELSE wa_message_id END, updated_at = ? WHERE id = ?`,
-		waMessageID, waMessageID, at.UnixMilli(), messageID)
-	if uniqueViolation(err) {
-		// The id is already on another row (Meta answered a retry with the
-		// id of an earlier attempt): keep this row sent without it.
-		_, err = q.ExecContext(ctx, `UPDATE messages SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
-			updated_at = ? WHERE id = ?`, at.UnixMilli(), messageID)
-	}
-	if err != nil {
-		return fmt.Errorf("store: mark message %d sent: %w", messageID, err)
-	}
-	if waMessageID == "" {
+// ClaimSends marks the rows of a send round as being sent, in one
+// statement (group-committed with other writers). A row marked here and
+// never attempted must be cleared with ClearSends, or a restart holds it
+// back as interrupted.
+func (db *DB) ClaimSends(ctx context.Context, ids []int64, at time.Time) error {
+	if len(ids) == 0 {
 		return nil
 	}
-	return applyBacklogTx(ctx, q, waMessageID)
+	list, _ := json.Marshal(ids)
+	return db.GroupTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE messages SET sending_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
+			at.UnixMilli(), string(list))
+		if err != nil {
+			return fmt.Errorf("store: start sending %d messages: %w", len(ids), err)
+		}
+		return nil
+	})
 }
 
-// ParkInterruptedSends holds back, until until, every pending row whose last
-// attempt was cut short by a crash: the Graph API may have accepted it, and
-// Meta's status webhook (carrying the row's callback data) settles it
-// without sending it twice. It returns how many rows were parked.
+// ClearSends removes the mark of waiting rows that were claimed but not
+// attempted (a round cut short at shutdown).
+func (db *DB) ClearSends(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	list, _ := json.Marshal(ids)
+	_, err := db.W.ExecContext(ctx, `UPDATE messages SET sending_at = 0
+		WHERE status = 'queued' AND id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return fmt.Errorf("store: clear send marks: %w", err)
+	}
+	return nil
+}
+
+// MarkSentBatch records every message of sent that the Graph API accepted
+// (status sent, Meta's id) in one statement, group-committed, and returns
+// the updated rows. Until it commits, the rows keep their mark, so a crash
+// in between is settled like any interrupted send. Statuses that arrived
+// before Meta's answer (the backlog) are applied to them.
+func (db *DB) MarkSentBatch(ctx context.Context, sent []Sent) ([]Message, error) {
+	if len(sent) == 0 {
+		return nil, nil
+	}
+	type row struct {
+		ID int64  `json:"i"`
+		W  string `json:"w"`
+		At int64  `json:"t"`
+	}
+	list := make([]row, len(sent))
+	for i, s := range sent {
+		list[i] = row{ID: s.ID, W: s.WaMessageID, At: s.At.UnixMilli()}
+	}
+	raw, _ := json.Marshal(list)
+	var out []Message
+	err := db.GroupTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = db.markSentTx(ctx, tx, string(raw), sent)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// markSentTx is MarkSentBatch inside tx. A Meta id already on another row
+// (Meta answered a retry with the id of an earlier attempt) is left off.
+func (db *DB) markSentTx(ctx context.Context, tx *sql.Tx, list string, sent []Sent) ([]Message, error) {
+	rows, err := tx.QueryContext(ctx, `UPDATE messages SET
+			status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
+			wa_message_id = CASE WHEN j.value->>'w' <> '' AND NOT EXISTS (
+				SELECT 1 FROM messages x WHERE x.wa_message_id = j.value->>'w' AND x.wa_message_id <> '') THEN j.value->>'w' ELSE wa_message_id END,
+			error = CASE WHEN status = 'queued' THEN '' ELSE error END,
+			attempts = attempts + 1, sending_at = 0, updated_at = j.value->>'t'
+		FROM json_each(?) AS j WHERE messages.id = j.value->>'i'
+		RETURNING `+qualified("messages", messageColumns), list)
+	if err != nil {
+		return nil, fmt.Errorf("store: mark %d messages sent: %w", len(sent), err)
+	}
+	out, err := scanMessages(rows, fmt.Sprintf("mark %d messages sent", len(sent)))
+	if err != nil || !db.backlogged.Load() {
+		return out, err
+	}
+	return db.applyBacklogsTx(ctx, tx, out)
+}
+
+// applyBacklogsTx applies the backlogged statuses of the rows just marked
+// sent, and notes when the backlog is empty (then the next rounds skip it).
+func (db *DB) applyBacklogsTx(ctx context.Context, tx *sql.Tx, marked []Message) ([]Message, error) {
+	var waiting int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM status_backlog`).Scan(&waiting); err != nil {
+		return nil, fmt.Errorf("store: read status backlog: %w", err)
+	}
+	if waiting == 0 {
+		db.backlogged.Store(false)
+		return marked, nil
+	}
+	for i, m := range marked {
+		if m.WaMessageID == "" {
+			continue
+		}
+		if err := db.applyBacklogTx(ctx, tx, m.WaMessageID); err != nil {
+			return nil, err
+		}
+		updated, err := scanMessage(tx.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, m.ID))
+		if err != nil {
+			return nil, fmt.Errorf("store: load message %d: %w", m.ID, err)
+		}
+		marked[i] = updated
+	}
+	return marked, nil
+}
+
+// ParkInterruptedSends holds back, until until, every waiting row whose
+// last attempt was cut short by a crash: the Graph API may have accepted
+// it, and Meta's status webhook (carrying the row's callback data) settles
+// it without sending it twice; unless settled, it is sent again at until.
+// It returns how many rows were parked.
 func (db *DB) ParkInterruptedSends(ctx context.Context, until time.Time) (int, error) {
-	res, err := db.W.ExecContext(ctx, `UPDATE outbox SET next_attempt_at = MAX(next_attempt_at, ?)
-		WHERE state = 'pending' AND sending_at > 0`, until.UnixMilli())
+	res, err := db.W.ExecContext(ctx, `UPDATE messages SET next_attempt_at = MAX(next_attempt_at, ?)
+		WHERE direction = 'out' AND status = 'queued' AND sending_at > 0`, until.UnixMilli())
 	if err != nil {
 		return 0, fmt.Errorf("store: park interrupted sends: %w", err)
 	}
@@ -136,55 +209,62 @@ func (db *DB) ParkInterruptedSends(ctx context.Context, until time.Time) (int, e
 	return int(n), nil
 }
 
-// SettleOutboxTx marks a pending row sent because Meta reported a status for
-// it (named by its callback data) under waMessageID. It reports false when
-// the row is unknown or no longer pending.
-func SettleOutboxTx(ctx context.Context, q Execer, id int64, waMessageID string, at time.Time) (bool, error) {
-	var messageID int64
-	err := q.QueryRowContext(ctx, `UPDATE outbox SET state = 'sent', sent_at = ?, sending_at = 0, last_error = ''
-		WHERE id = ? AND state = 'pending' RETURNING message_id`, at.UnixMilli(), id).Scan(&messageID)
+// SettleSentTx marks a waiting row sent because Meta reported a status for
+// it (named by its callback data) under waMessageID, and returns it. It
+// reports false when the row is unknown or no longer waiting.
+func (db *DB) SettleSentTx(ctx context.Context, q Execer, id int64, waMessageID string, at time.Time) (Message, bool, error) {
+	m, err := scanMessage(q.QueryRowContext(ctx, `UPDATE messages SET status = 'sent',
+			wa_message_id = CASE WHEN ? <> '' AND NOT EXISTS (SELECT 1 FROM messages x
+				WHERE x.wa_message_id = ? AND x.wa_message_id <> '')
+				THEN ? ELSE wa_message_id END,
+			error = '', sending_at = 0, updated_at = ?
+		WHERE id = ? AND direction = 'out' AND status = 'queued' RETURNING `+messageColumns,
+		waMessageID, waMessageID, waMessageID, at.UnixMilli(), id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return Message{}, false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("store: settle message %d: %w", id, err)
+		return Message{}, false, fmt.Errorf("store: settle message %d: %w", id, err)
 	}
-	return true, markMessageSentTx(ctx, q, messageID, waMessageID, at)
+	if waMessageID != "" && db.backlogged.Load() {
+		if err := db.applyBacklogTx(ctx, q, waMessageID); err != nil {
+			return Message{}, false, err
+		}
+	}
+	return m, true, nil
 }
 
-// RetryOutbox keeps a message pending after a temporary failure, to be tried
-// again at next.
-func (db *DB) RetryOutbox(ctx context.Context, id int64, next time.Time, errText string) error {
-	_, err := db.W.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
-		sending_at = 0 WHERE id = ? AND state = 'pending'`, next.UnixMilli(), errText, id)
+// RetryOutbound keeps a row waiting after a temporary failure, to be tried
+// again at next, with the reason (the inbox shows "retrying").
+func (db *DB) RetryOutbound(ctx context.Context, id int64, next time.Time, reason string) error {
+	_, err := db.W.ExecContext(ctx, `UPDATE messages SET attempts = attempts + 1, next_attempt_at = ?, error = ?,
+		sending_at = 0 WHERE id = ? AND status = 'queued'`, next.UnixMilli(), reason, id)
 	if err != nil {
 		return fmt.Errorf("store: retry message %d: %w", id, err)
 	}
 	return nil
 }
 
-// FailOutbox gives up on a message: the queue row and the conversation
-// message are marked failed with the reason the inbox shows.
-func (db *DB) FailOutbox(ctx context.Context, item OutboxItem, reason string, at time.Time) (Message, error) {
-	var m Message
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?,
-			sending_at = 0 WHERE id = ?`, reason, item.ID); err != nil {
-			return fmt.Errorf("store: mark message %d failed: %w", item.ID, err)
-		}
-		if err := setMessageStatusTx(ctx, tx, item.MessageID, MessageFailed, reason, "", at); err != nil {
-			return err
-		}
-		var err error
-		m, err = scanMessage(tx.QueryRowContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ?`, item.MessageID))
-		return err
-	})
-	return m, err
+// FailOutbound gives up on a row: it is marked failed with the reason the
+// inbox shows, and returned.
+func (db *DB) FailOutbound(ctx context.Context, id int64, reason string, at time.Time) (Message, error) {
+	m, err := scanMessage(db.W.QueryRowContext(ctx, `UPDATE messages SET status = 'failed', error = ?,
+			attempts = attempts + 1, sending_at = 0, updated_at = ?
+		WHERE id = ? RETURNING `+messageColumns, reason, at.UnixMilli(), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Message{}, fmt.Errorf("store: message %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Message{}, fmt.Errorf("store: mark message %d failed: %w", id, err)
+	}
+	return m, nil
 }
 
-// OutboxCounts reports how many messages are pending, sent and failed.
+// OutboxCounts reports how many outgoing messages wait (pending), went out
+// (sent, whatever Meta reported since) and failed.
 func (db *DB) OutboxCounts(ctx context.Context) (map[string]int, error) {
-	rows, err := db.R.QueryContext(ctx, `SELECT state, COUNT(*) FROM outbox GROUP BY state`)
+	rows, err := db.R.QueryContext(ctx, `SELECT CASE status WHEN 'queued' THEN 'pending' WHEN 'failed' THEN 'failed'
+		ELSE 'sent' END, COUNT(*) FROM messages WHERE direction = 'out' GROUP BY 1`)
 	if err != nil {
 		return nil, fmt.Errorf("store: count outgoing messages: %w", err)
 	}
@@ -199,17 +279,4 @@ func (db *DB) OutboxCounts(ctx context.Context) (map[string]int, error) {
 		out[state] = n
 	}
 	return out, rows.Err()
-}
-
-func scanOutbox(r rowScanner) (OutboxItem, error) {
-	var it OutboxItem
-	var after, next, created, sent int64
-	err := r.Scan(&it.ID, &it.MessageID, &it.ContactID, &it.Payload, &after, &next, &it.Attempts, &it.State,
-		&it.LastError, &created, &sent)
-	if err != nil {
-		return OutboxItem{}, err
-	}
-	it.SendAfter, it.NextAttemptAt = time.UnixMilli(after), time.UnixMilli(next)
-	it.CreatedAt, it.SentAt = time.UnixMilli(created), fromMillis(sent)
-	return it, nil
 }

@@ -10,31 +10,28 @@ import (
 	"chatflow/backend/store/storetest"
 )
 
-func queueReply(t *testing.T, db *store.DB, contactID int64, text string, after time.Time) store.OutboxItem {
+func queueReply(t *testing.T, db *store.DB, contactID int64, text string, after time.Time) store.Message {
 	return queueReplyAt(t, db, contactID, text, after, time.Now())
 }
 
-func queueReplyAt(t *testing.T, db *store.DB, contactID int64, text string, after, created time.Time) store.OutboxItem {
+func queueReplyAt(t *testing.T, db *store.DB, contactID int64, text string, after, created time.Time) store.Message {
 	t.Helper()
 	ctx := context.Background()
-	var item store.OutboxItem
+	var m store.Message
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := store.InsertMessageTx(ctx, tx, store.Message{ContactID: contactID, Direction: store.DirectionOut,
-			Type: "text", Text: text, Status: store.MessageQueued, Source: store.SourceBot, CreatedAt: created})
-		if err != nil {
-			return err
-		}
-		item, err = store.InsertOutboxTx(ctx, tx, store.OutboxItem{MessageID: m.ID, ContactID: contactID,
-			Payload: `{"kind":"text","text":"` + text + `"}`, SendAfter: after})
+		var err error
+		m, err = store.InsertMessageTx(ctx, tx, store.Message{ContactID: contactID, Direction: store.DirectionOut,
+			Type: "text", Text: text, Payload: `{"kind":"text","text":"` + text + `"}`, Status: store.MessageQueued,
+			Source: store.SourceBot, NextAttemptAt: after, CreatedAt: created})
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return item
+	return m
 }
 
-func TestOutboxHeadOfLinePerContact(t *testing.T) {
+func TestOutboundHeadOfLinePerContact(t *testing.T) {
 	db := storetest.NewDB(t)
 	ctx := context.Background()
 	now := time.Now()
@@ -44,40 +41,100 @@ func TestOutboxHeadOfLinePerContact(t *testing.T) {
 	a2 := queueReply(t, db, a.ContactID, "a2", now)
 	b1 := queueReply(t, db, b.ContactID, "b1", now.Add(5*time.Second)) // a delay node
 
-	due, err := db.DueOutbox(ctx, now, 10)
+	due, err := db.DueOutbound(ctx, now, now, 10)
 	if err != nil || len(due) != 1 || due[0].ID != a1.ID {
 		t.Fatalf("due now = %+v, %v; want only a1", due, err)
 	}
-	if at, ok, _ := db.NextOutboxTime(ctx); !ok || at.After(now) {
-		t.Fatalf("next outbox time = %v, %v", at, ok)
+	if at, ok, _ := db.NextOutboundTime(ctx, now); !ok || at.After(now) {
+		t.Fatalf("next outbound time = %v, %v", at, ok)
 	}
-	// a1 fails for a while: a2 waits behind it, b1 goes when its delay ends.
-	if err := db.RetryOutbox(ctx, a1.ID, now.Add(10*time.Second), "HTTP 500"); err != nil {
+	if pending, err := db.PendingOutbound(ctx); err != nil || pending[a.ContactID] != 2 || pending[b.ContactID] != 1 {
+		t.Fatalf("pending = %v, %v", pending, err)
+	}
+	// A row being sent is nobody else's to take, and holds its contact.
+	if err := db.ClaimSends(ctx, []int64{a1.ID}, now); err != nil {
 		t.Fatal(err)
 	}
-	due, _ = db.DueOutbox(ctx, now.Add(6*time.Second), 10)
+	if due, _ := db.DueOutbound(ctx, now.Add(6*time.Second), now, 10); len(due) != 1 || due[0].ID != b1.ID {
+		t.Fatalf("due with a1 being sent = %+v; want only b1", due)
+	}
+	// a1 fails for a while: a2 waits behind it, b1 goes when its delay ends.
+	if err := db.RetryOutbound(ctx, a1.ID, now.Add(10*time.Second), "HTTP 500"); err != nil {
+		t.Fatal(err)
+	}
+	due, _ = db.DueOutbound(ctx, now.Add(6*time.Second), now, 10)
 	if len(due) != 1 || due[0].ID != b1.ID {
 		t.Fatalf("due at +6s = %+v; want only b1", due)
 	}
-	due, _ = db.DueOutbox(ctx, now.Add(11*time.Second), 10)
-	if len(due) != 2 || due[0].ID != b1.ID || due[1].ID != a1.ID || due[1].Attempts != 1 || due[1].LastError != "HTTP 500" {
+	due, _ = db.DueOutbound(ctx, now.Add(11*time.Second), now, 10)
+	if len(due) != 2 || due[0].ID != b1.ID || due[1].ID != a1.ID || due[1].Attempts != 1 || due[1].Error != "HTTP 500" ||
+		due[1].Status != store.MessageQueued {
 		t.Fatalf("due at +11s = %+v", due)
 	}
-	m, err := markSent(t, db, due[1], "wamid.out.a1", now)
-	if err != nil || m.Status != store.MessageSent || m.WaMessageID != "wamid.out.a1" {
+	m, err := markSent(t, db, a1.ID, "wamid.out.a1", now)
+	if err != nil || m.Status != store.MessageSent || m.WaMessageID != "wamid.out.a1" || m.Error != "" {
 		t.Fatalf("sent: %+v, %v", m, err)
 	}
-	due, _ = db.DueOutbox(ctx, now.Add(11*time.Second), 10)
+	due, _ = db.DueOutbound(ctx, now.Add(11*time.Second), now, 10)
 	if len(due) != 2 || due[0].ID != a2.ID || due[1].ID != b1.ID {
 		t.Fatalf("after a1 was sent: %+v; want a2 (due longest) then b1", due)
 	}
-	m, err = db.FailOutbox(ctx, due[0], "(#131047) Re-engagement message", now)
+	m, err = db.FailOutbound(ctx, due[0].ID, "(#131047) Re-engagement message", now)
 	if err != nil || m.Status != store.MessageFailed || m.Error != "(#131047) Re-engagement message" {
 		t.Fatalf("failed: %+v, %v", m, err)
 	}
 	counts, err := db.OutboxCounts(ctx)
 	if err != nil || counts[store.OutboxSent] != 1 || counts[store.OutboxFailed] != 1 || counts[store.OutboxPending] != 1 {
 		t.Fatalf("counts = %v, %v", counts, err)
+	}
+	c, _ := db.Contact(ctx, a.ContactID)
+	if !c.LastMessageAt.Equal(time.UnixMilli(a2.CreatedAt.UnixMilli())) {
+		t.Fatalf("last activity %v, want the newest reply's %v", c.LastMessageAt, a2.CreatedAt)
+	}
+}
+
+// A send round is one statement to claim and one to record, whatever its
+// size, and a Meta id already on another row is left off instead of
+// failing the round.
+func TestSendRoundsAreOneStatementEach(t *testing.T) {
+	db := storetest.NewDB(t)
+	ctx := context.Background()
+	now := time.Now()
+	var ids []int64
+	for _, wa := range []string{"1", "2", "3", "4"} {
+		in, _ := queueMessage(t, db, wa, "wamid.in."+wa, now)
+		ids = append(ids, queueReply(t, db, in.ContactID, "r"+wa, now).ID)
+	}
+	before := db.Stats()
+	if err := db.ClaimSends(ctx, ids, now); err != nil {
+		t.Fatal(err)
+	}
+	if due, _ := db.DueOutbound(ctx, now, now, 10); len(due) != 0 {
+		t.Fatalf("claimed rows are due: %+v", due)
+	}
+	sent := []store.Sent{{ID: ids[0], WaMessageID: "wamid.o1", At: now}, {ID: ids[1], WaMessageID: "wamid.o2", At: now},
+		{ID: ids[2], WaMessageID: "", At: now}}
+	ms, err := db.MarkSentBatch(ctx, sent)
+	if err != nil || len(ms) != 3 {
+		t.Fatalf("marked %+v, %v", ms, err)
+	}
+	if got := db.Stats().Sub(before); got.Statements > 4 { // a claim, a record, the backlog seen empty once
+		t.Errorf("claim and record of 3 took %d statements", got.Statements)
+	}
+	for _, m := range ms {
+		if m.Status != store.MessageSent || m.SendingAt != (time.Time{}) {
+			t.Errorf("after the round: %+v", m)
+		}
+	}
+	// Meta answers a retry with the id of an earlier attempt.
+	if _, err := markSent(t, db, ids[3], "wamid.o1", now); err != nil {
+		t.Fatal(err)
+	}
+	if m := storetest.Message(t, db, ids[3]); m.Status != store.MessageSent || m.WaMessageID != "" {
+		t.Fatalf("a row with a taken Meta id = %+v", m)
+	}
+	if err := db.ClearSends(ctx, ids); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -87,24 +144,23 @@ func TestStatusesMoveForwardAndWaitForUnknownIDs(t *testing.T) {
 	now := time.Now()
 	in, _ := queueMessage(t, db, "111", "wamid.in", now)
 	item := queueReply(t, db, in.ContactID, "hello", now)
-	apply := func(wamid, status, errText string) (store.Message, bool) {
-		var m store.Message
+	apply := func(wamid, status, errText string) bool {
 		var changed bool
 		err := db.Tx(ctx, func(tx *sql.Tx) error {
 			var err error
-			m, changed, err = store.ApplyStatusTx(ctx, tx, wamid, status, errText, now)
+			_, changed, err = db.ApplyStatusTx(ctx, tx, wamid, status, errText, now)
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return m, changed
+		return changed
 	}
 	// Meta's "delivered" outruns the Graph API's answer: it waits in the backlog.
-	if _, changed := apply("wamid.out", store.MessageDelivered, ""); changed {
+	if changed := apply("wamid.out", store.MessageDelivered, ""); changed {
 		t.Fatal("a status for an unknown id changed something")
 	}
-	m, err := markSent(t, db, item, "wamid.out", now)
+	m, err := markSent(t, db, item.ID, "wamid.out", now)
 	if err != nil || m.Status != store.MessageDelivered {
 		t.Fatalf("after the answer was recorded: %+v, %v; want delivered from the backlog", m, err)
 	}
@@ -120,19 +176,23 @@ func TestStatusesMoveForwardAndWaitForUnknownIDs(t *testing.T) {
 		{"bogus", false, store.MessageRead},
 	}
 	for _, s := range steps {
-		m, changed := apply("wamid.out", s.status, "")
-		if changed != s.changed || m.Status != s.want {
+		changed := apply("wamid.out", s.status, "")
+		if m := storetest.MessageByWaID(t, db, "wamid.out"); changed != s.changed || m.Status != s.want {
 			t.Errorf("apply %s: changed %v status %s; want %v %s", s.status, changed, m.Status, s.changed, s.want)
 		}
 	}
 	// A failure reported by a status webhook keeps Meta's reason.
 	item2 := queueReply(t, db, in.ContactID, "second", now)
-	if _, err := markSent(t, db, item2, "wamid.out2", now); err != nil {
+	if _, err := markSent(t, db, item2.ID, "wamid.out2", now); err != nil {
 		t.Fatal(err)
 	}
-	m, changed := apply("wamid.out2", store.MessageFailed, "Re-engagement message (code 131047)")
-	if !changed || m.Status != store.MessageFailed || m.Error != "Re-engagement message (code 131047)" {
-		t.Fatalf("failed status: %+v %v", m, changed)
+	var changed bool
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		m, changed, err = db.ApplyStatusTx(ctx, tx, "wamid.out2", store.MessageFailed, "Re-engagement message (code 131047)", now)
+		return err
+	})
+	if err != nil || !changed || m.Status != store.MessageFailed || m.Error != "Re-engagement message (code 131047)" {
+		t.Fatalf("failed status: %+v %v %v", m, changed, err)
 	}
 }
 
@@ -144,65 +204,94 @@ func TestInterruptedSendsWaitForTheirStatus(t *testing.T) {
 	a := queueReply(t, db, in.ContactID, "a", now)
 	b := queueReply(t, db, in.ContactID, "b", now)
 	// The process dies while sending a: the mark stays.
-	if err := db.BeginSends(ctx, []int64{a.ID}, now); err != nil {
+	if err := db.ClaimSends(ctx, []int64{a.ID}, now); err != nil {
 		t.Fatal(err)
 	}
+	restarted := now.Add(time.Millisecond)
 	n, err := db.ParkInterruptedSends(ctx, now.Add(30*time.Second))
 	if err != nil || n != 1 {
 		t.Fatalf("parked %d, %v; want 1", n, err)
 	}
-	if due, _ := db.DueOutbox(ctx, now.Add(time.Second), 10); len(due) != 0 {
+	if due, _ := db.DueOutbound(ctx, now.Add(time.Second), restarted, 10); len(due) != 0 {
 		t.Fatalf("a parked row (or one behind it) is due: %+v", due)
 	}
-	// Meta's status names the row: it is settled as sent, never resent.
-	var settled bool
-	err = db.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		settled, err = store.SettleOutboxTx(ctx, tx, a.ID, "wamid.out.a", now)
-		return err
-	})
-	if err != nil || !settled {
-		t.Fatalf("settle = %v, %v", settled, err)
+	if due, _ := db.DueOutbound(ctx, now.Add(31*time.Second), restarted, 10); len(due) != 1 || due[0].ID != a.ID {
+		t.Fatalf("after the grace: %+v; want a, sent again", due)
 	}
-	due, _ := db.DueOutbox(ctx, now.Add(time.Second), 10)
+	// Meta's status names the row: it is settled as sent, never resent.
+	settle := func(id int64, wamid string) (store.Message, bool) {
+		var m store.Message
+		var ok bool
+		err := db.Tx(ctx, func(tx *sql.Tx) error {
+			var err error
+			m, ok, err = db.SettleSentTx(ctx, tx, id, wamid, now)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m, ok
+	}
+	if m, ok := settle(a.ID, "wamid.out.a"); !ok || m.Status != store.MessageSent || m.WaMessageID != "wamid.out.a" {
+		t.Fatalf("settle = %+v, %v", m, ok)
+	}
+	due, _ := db.DueOutbound(ctx, now.Add(time.Second), restarted, 10)
 	if len(due) != 1 || due[0].ID != b.ID {
 		t.Fatalf("after settling a: %+v; want b", due)
 	}
-	m := storetest.Message(t, db, a.MessageID)
-	if m.Status != store.MessageSent || m.WaMessageID != "wamid.out.a" {
-		t.Fatalf("settled message = %+v", m)
-	}
 	// Settling again, or an unknown row, changes nothing.
-	err = db.Tx(ctx, func(tx *sql.Tx) error {
-		for _, id := range []int64{a.ID, 999} {
-			if ok, err := store.SettleOutboxTx(ctx, tx, id, "wamid.x", now); ok || err != nil {
-				t.Errorf("settle %d = %v, %v", id, ok, err)
-			}
+	for _, id := range []int64{a.ID, 999} {
+		if _, ok := settle(id, "wamid.x"); ok {
+			t.Errorf("settle %d succeeded", id)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	// The late answer of the interrupted attempt does not undo a later status.
 	err = db.Tx(ctx, func(tx *sql.Tx) error {
-		_, _, err := store.ApplyStatusTx(ctx, tx, "wamid.out.a", store.MessageRead, "", now)
+		_, _, err := db.ApplyStatusTx(ctx, tx, "wamid.out.a", store.MessageRead, "", now)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m, err = markSent(t, db, a, "wamid.out.a", now); err != nil || m.Status != store.MessageRead {
+	if m, err := markSent(t, db, a.ID, "wamid.out.a", now); err != nil || m.Status != store.MessageRead {
 		t.Fatalf("late markSent: %+v, %v", m, err)
 	}
 }
 
-// markSent records one accepted send the way a send round does.
-func markSent(t *testing.T, db *store.DB, item store.OutboxItem, waMessageID string, at time.Time) (store.Message, error) {
+// markSent records one accepted send the way the sender does.
+func markSent(t *testing.T, db *store.DB, id int64, waMessageID string, at time.Time) (store.Message, error) {
 	t.Helper()
-	ms, err := db.MarkOutboxSentBatch(context.Background(), []store.SentOutbox{{Item: item, WaMessageID: waMessageID, At: at}})
+	ms, err := db.MarkSentBatch(context.Background(), []store.Sent{{ID: id, WaMessageID: waMessageID, At: at}})
 	if err != nil {
 		return store.Message{}, err
 	}
 	return ms[0], nil
+}
+
+// Meta's statuses can outrun the sender's own record of a send: a status
+// naming the row settles it, a failure follows, and the late record keeps
+// the failure and its reason.
+func TestALateSendRecordKeepsAFailureReported(t *testing.T) {
+	db := storetest.NewDB(t)
+	ctx := context.Background()
+	now := time.Now()
+	in, _ := queueMessage(t, db, "111", "wamid.in", now)
+	r := queueReply(t, db, in.ContactID, "hello", now)
+	if err := db.ClaimSends(ctx, []int64{r.ID}, now); err != nil {
+		t.Fatal(err)
+	}
+	err := db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, _, err := db.SettleSentTx(ctx, tx, r.ID, "wamid.r", now); err != nil {
+			return err
+		}
+		_, _, err := db.ApplyStatusTx(ctx, tx, "wamid.r", store.MessageFailed, "Re-engagement message (code 131047)", now)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := markSent(t, db, r.ID, "wamid.r", now)
+	if err != nil || m.Status != store.MessageFailed || m.Error != "Re-engagement message (code 131047)" {
+		t.Fatalf("after the late record: %+v, %v", m, err)
+	}
 }

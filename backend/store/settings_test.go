@@ -48,7 +48,7 @@ func TestResolveContactKeepsKnownFields(t *testing.T) {
 		var c store.Contact
 		err := db.Tx(ctx, func(tx *sql.Tx) error {
 			var err error
-			c, err = store.ResolveContactTx(ctx, tx, waID, userID, name)
+			c, err = db.ResolveContactTx(ctx, tx, waID, userID, name)
 			return err
 		})
 		return c, err

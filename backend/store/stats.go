@@ -27,13 +27,18 @@ func (s Stats) Sub(earlier Stats) Stats {
 // the process's totals.
 type counters struct {
 	statements, commits atomic.Int64
+	// trace, when set, sees the text of every statement (OnStatement).
+	trace atomic.Pointer[func(query string)]
 }
 
 var processCounters counters
 
-func (c *counters) statement() {
+func (c *counters) statement(query string) {
 	c.statements.Add(1)
 	processCounters.statements.Add(1)
+	if fn := c.trace.Load(); fn != nil {
+		(*fn)(query)
+	}
 }
 
 func (c *counters) commit() {
@@ -47,6 +52,18 @@ func (c *counters) read() Stats {
 
 // Stats reports the work this database did since it was opened.
 func (db *DB) Stats() Stats { return db.stats.read() }
+
+// OnStatement makes fn see the text of every statement the database runs
+// from now on (nil stops it), for tests that pin down which statements a
+// path costs. fn runs on the caller's goroutine and must be safe for
+// concurrent use.
+func (db *DB) OnStatement(fn func(query string)) {
+	if fn == nil {
+		db.stats.trace.Store(nil)
+		return
+	}
+	db.stats.trace.Store(&fn)
+}
 
 // ProcessStats reports the work of every database this process opened (the
 // profiling listener serves it to the load benchmark).

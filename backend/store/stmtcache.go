@@ -116,7 +116,7 @@ func (c *cachedConn) statement(ctx context.Context, query string) (*cachedStmt, 
 
 // ExecContext runs query through its cached statement.
 func (c *cachedConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	c.stats.statement()
+	c.stats.statement(query)
 	st, err := c.statement(ctx, query)
 	if err != nil {
 		return nil, err
@@ -135,7 +135,7 @@ func (c *cachedConn) ExecContext(ctx context.Context, query string, args []drive
 // QueryContext runs query through its cached statement; the statement is
 // free again when the rows are closed.
 func (c *cachedConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	c.stats.statement()
+	c.stats.statement(query)
 	st, err := c.statement(ctx, query)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
@@ -39,6 +40,11 @@ type DB struct {
 	defs  liveDefs    // the live bot's decoded definitions
 	group groupCommit // GroupTx's waiting writers
 	stats *counters   // statements and commits (stats.go)
+	// contacts answers the webhook's contact lookups (contact_cache.go).
+	contacts contactCache
+	// backlogged is false once the status backlog was seen empty; only
+	// this process adds to it (a status for an id not known yet).
+	backlogged atomic.Bool
 }
 
 // pragmas are applied by the driver on every new connection. busy_timeout
@@ -90,7 +96,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	n := max(4, runtime.NumCPU())
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{W: w, R: r, Path: path, ckpt: startCheckpointer(path, w, stats), stats: stats}, nil
+	db := &DB{W: w, R: r, Path: path, ckpt: startCheckpointer(path, w, stats), stats: stats}
+	db.backlogged.Store(true) // until a send round finds it empty
+	return db, nil
 }
 
 // Close stops the checkpointer and closes the pools. The last connection to
@@ -115,6 +123,8 @@ func (db *DB) CheckWritable(ctx context.Context) error {
 }
 
 // Tx runs fn in one write transaction, committing when fn returns nil.
+// When it does not commit, the cached contacts are forgotten (the
+// transaction may have created one of them).
 func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.W.BeginTx(ctx, nil)
 	if err != nil {
@@ -122,9 +132,11 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		db.contacts.reset()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		db.contacts.reset()
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	return nil

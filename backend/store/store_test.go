@@ -126,7 +126,7 @@ func TestConcurrentWritesQueueInsteadOfFailing(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			errs <- db.Tx(ctx, func(tx *sql.Tx) error {
-				_, err := store.ResolveContactTx(ctx, tx, fmt.Sprintf("wa%d", i), "", "Customer")
+				_, err := db.ResolveContactTx(ctx, tx, fmt.Sprintf("wa%d", i), "", "Customer")
 				return err
 			})
 		}()

@@ -139,11 +139,24 @@ func Run(ctx context.Context, cfg Config) (Results, error) {
 	}
 	fmt.Fprintln(cfg.Progress, "chatflow: serve", cfg.Bin)
 	res.Chatflow, err = measure(ctx, cfg, target{name: "chatflow", start: func() (*Proc, string, error) {
-		port, err := freePort()
-		if err != nil {
-			return nil, "", err
+		// The profiling listener serves the statement counts; one given
+		// in Env (to take a profile during the run) is used as it is.
+		port := ""
+		for _, kv := range cfg.Env {
+			port = strings.TrimPrefix(kv, "CHATFLOW_PPROF=")
+			if port != kv {
+				break
+			}
+			port = ""
 		}
-		env := append([]string{"CHATFLOW_PPROF=" + port}, cfg.Env...)
+		env := cfg.Env
+		if port == "" {
+			var err error
+			if port, err = freePort(); err != nil {
+				return nil, "", err
+			}
+			env = append([]string{"CHATFLOW_PPROF=" + port}, cfg.Env...)
+		}
 		p, err := StartChatflow(cfg.Bin, dbPath, graph.URL(), env)
 		return p, "http://" + port + "/debug/store", err
 	}}, graph, orders)

@@ -223,7 +223,7 @@ func failedReason(t *testing.T, path, phone string) string {
 func retriedSends(t *testing.T, path string) int {
 	var n int
 	readDB(t, path, func(db *store.DB) error {
-		return db.R.QueryRow(`SELECT COUNT(*) FROM outbox WHERE attempts > 1`).Scan(&n)
+		return db.R.QueryRow(`SELECT COUNT(*) FROM messages WHERE direction = 'out' AND attempts > 1`).Scan(&n)
 	})
 	return n
 }

@@ -32,7 +32,7 @@ func Contact(tb testing.TB, db *store.DB, waID, name string) store.Contact {
 	var c store.Contact
 	err := db.Tx(context.Background(), func(tx *sql.Tx) error {
 		var err error
-		c, err = store.ResolveContactTx(context.Background(), tx, waID, "", name)
+		c, err = db.ResolveContactTx(context.Background(), tx, waID, "", name)
 		return err
 	})
 	if err != nil {
@@ -60,62 +60,58 @@ func ContactByWaID(tb testing.TB, db *store.DB, waID string) (c store.Contact, o
 	return c, true
 }
 
-// Message reads one conversation message by id (the zero Message when
-// there is none).
+// Message reads one message by id (the zero Message when there is none).
 func Message(tb testing.TB, db *store.DB, id int64) store.Message {
 	tb.Helper()
-	var m store.Message
-	var created, updated int64
-	err := db.R.QueryRow(`SELECT id, contact_id, direction, wa_message_id, type, text, payload, status, error, source,
-		created_at, updated_at FROM messages WHERE id = ?`, id).Scan(&m.ID, &m.ContactID, &m.Direction, &m.WaMessageID,
-		&m.Type, &m.Text, &m.Payload, &m.Status, &m.Error, &m.Source, &created, &updated)
-	if err == sql.ErrNoRows {
-		return store.Message{}
-	}
-	if err != nil {
-		tb.Fatalf("load message %d: %v", id, err)
-	}
-	m.CreatedAt, m.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
-	return m
+	return first(tb, db, `id = ?`, id)
 }
 
-// OutboxItem reads one row of the outgoing queue by id (the zero item when
-// there is none).
-func OutboxItem(tb testing.TB, db *store.DB, id int64) store.OutboxItem {
+// MessageByWaID reads the message Meta knows as waMessageID (the zero
+// Message when there is none).
+func MessageByWaID(tb testing.TB, db *store.DB, waMessageID string) store.Message {
 	tb.Helper()
-	var it store.OutboxItem
-	var after, next, created, sent int64
-	err := db.R.QueryRow(`SELECT id, message_id, contact_id, payload, send_after, next_attempt_at, attempts, state,
-		last_error, created_at, sent_at FROM outbox WHERE id = ?`, id).Scan(&it.ID, &it.MessageID, &it.ContactID,
-		&it.Payload, &after, &next, &it.Attempts, &it.State, &it.LastError, &created, &sent)
-	if err == sql.ErrNoRows {
-		return store.OutboxItem{}
-	}
-	if err != nil {
-		tb.Fatalf("load outgoing message %d: %v", id, err)
-	}
-	it.SendAfter, it.NextAttemptAt, it.CreatedAt = time.UnixMilli(after), time.UnixMilli(next), time.UnixMilli(created)
-	it.SentAt = orZero(sent)
-	return it
+	return first(tb, db, `wa_message_id = ?`, waMessageID)
 }
 
-// Inbound reads one row of the inbound queue by id (the zero row when there
-// is none).
-func Inbound(tb testing.TB, db *store.DB, id int64) store.Inbound {
+// Outgoing reads every outgoing message of the contact with WhatsApp id
+// waID, oldest first.
+func Outgoing(tb testing.TB, db *store.DB, waID string) []store.Message {
 	tb.Helper()
-	var in store.Inbound
-	var sent, received, next, processed int64
-	err := db.R.QueryRow(`SELECT id, wa_message_id, contact_id, message_id, payload, sent_at, received_at, state,
-		attempts, next_attempt_at, error, processed_at FROM inbox WHERE id = ?`, id).Scan(&in.ID, &in.WaMessageID,
-		&in.ContactID, &in.MessageID, &in.Payload, &sent, &received, &in.State, &in.Attempts, &next, &in.Error, &processed)
-	if err == sql.ErrNoRows {
-		return store.Inbound{}
+	return all(tb, db, `direction = 'out' AND contact_id = (SELECT id FROM contacts WHERE wa_id = ?)`, waID)
+}
+
+func first(tb testing.TB, db *store.DB, where string, args ...any) store.Message {
+	tb.Helper()
+	if list := all(tb, db, where, args...); len(list) > 0 {
+		return list[0]
 	}
+	return store.Message{}
+}
+
+func all(tb testing.TB, db *store.DB, where string, args ...any) []store.Message {
+	tb.Helper()
+	rows, err := db.R.Query(`SELECT id, contact_id, direction, wa_message_id, type, text, payload, status, error, source,
+		kind, input, attempts, next_attempt_at, sending_at, created_at, updated_at FROM messages WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
-		tb.Fatalf("load queued message %d: %v", id, err)
+		tb.Fatalf("load messages: %v", err)
 	}
-	in.SentAt, in.ReceivedAt, in.NextAttemptAt, in.ProcessedAt = orZero(sent), orZero(received), orZero(next), orZero(processed)
-	return in
+	defer rows.Close()
+	var out []store.Message
+	for rows.Next() {
+		var m store.Message
+		var next, sending, created, updated int64
+		if err := rows.Scan(&m.ID, &m.ContactID, &m.Direction, &m.WaMessageID, &m.Type, &m.Text, &m.Payload, &m.Status,
+			&m.Error, &m.Source, &m.Kind, &m.Input, &m.Attempts, &next, &sending, &created, &updated); err != nil {
+			tb.Fatalf("load messages: %v", err)
+		}
+		m.NextAttemptAt, m.SendingAt = orZero(next), orZero(sending)
+		m.CreatedAt, m.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatalf("load messages: %v", err)
+	}
+	return out
 }
 
 func orZero(ms int64) time.Time {
@@ -123,4 +119,15 @@ func orZero(ms int64) time.Time {
 		return time.Time{}
 	}
 	return time.UnixMilli(ms)
+}
+
+// DefinitionsVersion reads the stored version of the definitions (it counts
+// every change of a flow, API or attribute, migrations included).
+func DefinitionsVersion(tb testing.TB, db *store.DB) int64 {
+	tb.Helper()
+	var v int64
+	if err := db.R.QueryRow(`SELECT version FROM definitions_version WHERE id = 1`).Scan(&v); err != nil {
+		tb.Fatalf("read the definitions version: %v", err)
+	}
+	return v
 }

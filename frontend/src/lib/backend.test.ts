@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeBackend, removeFakeBackend, sampleInfo } from '../test/fakeBackend';
 import { bindService, generatedServices, onEvent, System } from './backend';
+import { AppError, ErrorCode } from './errors';
 
 afterEach(() => {
   removeFakeBackend();
@@ -24,10 +25,36 @@ describe('System service through the generated bindings', () => {
     expect((err as Error).message).toBe('store: database is locked');
   });
 
-  it('passes an Error rejection through', async () => {
+  it('turns the window\'s coded rejection into an AppError with code and field', async () => {
+    installFakeBackend({
+      // app.FormatError: what the Wails window rejects with.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      System: { Info: () => Promise.reject({ code: 'EINVALID', message: 'Give the flow a name.', field: 'name' }), FrontendReady: vi.fn() },
+    });
+    const err = await System.Info().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ message: 'Give the flow a name.', code: ErrorCode.Invalid, field: 'name' });
+  });
+
+  it('turns the browser bridge\'s rejection into the same AppError', async () => {
+    installFakeBackend({
+      System: {
+        // What backend/server/bridge.go throws for {"error": ..., "code": "ECONFLICT"}.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        Info: () => Promise.reject({ code: 'ECONFLICT', message: 'A flow named "x" already exists.', field: '' }),
+        FrontendReady: vi.fn(),
+      },
+    });
+    const err = await System.Info().catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: 'A flow named "x" already exists.', code: ErrorCode.Conflict, field: '' });
+  });
+
+  it('wraps an Error rejection, keeping it as the cause', async () => {
     const original = new Error('network down');
     installFakeBackend({ System: { Info: () => Promise.reject(original), FrontendReady: vi.fn() } });
-    await expect(System.Info()).rejects.toBe(original);
+    const err = await System.Info().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ message: 'network down', code: '', cause: original });
   });
 
   it('turns a method that throws synchronously into a rejection', async () => {
@@ -46,6 +73,7 @@ describe('System service through the generated bindings', () => {
   it('rejects with a clear sentence when no backend is connected', async () => {
     removeFakeBackend();
     await expect(System.Info()).rejects.toThrow("Chatflow's backend is not connected, so System.Info cannot run.");
+    await expect(System.Info()).rejects.toMatchObject({ code: ErrorCode.Unavailable });
   });
 
   it('rejects with a clear sentence when the backend lacks the method', async () => {

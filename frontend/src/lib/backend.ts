@@ -5,15 +5,16 @@
  *
  * The generated functions call window.go.app.<Service>.<Method>, which the Wails
  * window provides on the desktop and the injected /rpc script provides in
- * browser mode, so there is one code path for both. Wails rejects a failed call
- * with the Go error's text as a plain string; the wrappers below turn every
- * rejection into an Error carrying that sentence.
+ * browser mode, so there is one code path for both. Both reject a failed call
+ * with Go's coded error, `{code, message, field}`; the wrappers below turn every
+ * rejection into an AppError (lib/errors.ts) carrying that sentence, code and
+ * field, so callers branch on `err.code`, never on the text.
  *
  * Adding a service is one line at the bottom of this file.
  */
 import type { app } from '../../wailsjs/go/models';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
-import { toError } from './errors';
+import { AppError, ErrorCode, toError } from './errors';
 
 // The model namespaces (app, and any other Go package whose types a bound method
 // uses) with their classes, for callers that need createFrom or the types.
@@ -44,11 +45,14 @@ export function generatedServices(): string[] {
     .sort();
 }
 
-function unavailable(service: string, method: string): Error {
+function unavailable(service: string, method: string): AppError {
   if (typeof window === 'undefined' || window.go === undefined) {
-    return new Error(`Chatflow's backend is not connected, so ${service}.${method} cannot run.`);
+    return new AppError(`Chatflow's backend is not connected, so ${service}.${method} cannot run.`, ErrorCode.Unavailable);
   }
-  return new Error(`The backend has no method ${service}.${method}; the app and its bindings are out of date.`);
+  return new AppError(
+    `The backend has no method ${service}.${method}; the app and its bindings are out of date.`,
+    ErrorCode.Unavailable,
+  );
 }
 
 function isBound(service: string, method: string): boolean {
@@ -57,7 +61,7 @@ function isBound(service: string, method: string): boolean {
 
 /**
  * Wraps the generated module of one bound Go service (package app) so that each
- * method returns a promise that rejects only with an Error. T is the type of the
+ * method returns a promise that rejects only with an AppError. T is the type of the
  * generated module, e.g. `typeof import('../../wailsjs/go/app/System')`.
  */
 export function bindService<T extends { [K in keyof T]: BoundMethod }>(service: string): T {

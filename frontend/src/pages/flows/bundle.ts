@@ -1,3 +1,5 @@
+import { ErrorCode, errorCode } from '../../lib/errors';
+
 /** Saves text as a file through the browser's download (works in browser mode and the desktop window). */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -16,9 +18,13 @@ export function bundleFileName(now = new Date()): string {
   return `chatflow-bundle-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-/** Reports whether an import failed only because names already exist (so replacing would work). */
-export function isNameConflict(message: string): boolean {
-  return message.includes('already exists');
+/**
+ * Reports whether an import failed only because names already exist, so that
+ * importing with replace would work: Go refuses those, and only those, with
+ * ECONFLICT (a bundle with any other problem is EINVALID).
+ */
+export function isNameConflict(reason: unknown): boolean {
+  return errorCode(reason) === ErrorCode.Conflict;
 }
 
 /** Says in one sentence what an import did. */

@@ -18,7 +18,7 @@ export function useBundleImport(onDone: () => void) {
       onDone();
     } catch (err) {
       const message = errorMessage(err);
-      if (!isNameConflict(message)) {
+      if (!isNameConflict(err)) {
         toast.error(`Could not import ${name}`, message);
         return;
       }

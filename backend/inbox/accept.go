@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"strings"
 	"time"
 
@@ -39,14 +38,7 @@ func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted
 	// stored (a redelivery finds it and is acknowledged), and its statements
 	// must not fail the transaction it shares with other bodies.
 	ctx = context.WithoutCancel(ctx)
-	t0 := time.Now()
-	var t1 time.Time
-	defer func() {
-		if len(n.Statuses) > 0 {
-			s.log.Info("DEBUG accept", slog.Duration("wait", t1.Sub(t0)), slog.Duration("total", time.Since(t0)))
-		}
-	}()
-	if err := s.db.GroupTxUrgent(ctx, func(tx *sql.Tx) error { t1 = time.Now(); return s.acceptTx(ctx, tx, r) }); err != nil {
+	if err := s.db.GroupTxUrgent(ctx, func(tx *sql.Tx) error { return s.acceptTx(ctx, tx, r) }); err != nil {
 		return Accepted{}, fmt.Errorf("inbox: store webhook: %w", err)
 	}
 	for _, v := range r.views {
@@ -107,7 +99,6 @@ func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error 
 		// answer was lost (the process stopped right after sending).
 		if id, ok := messageFromCallback(st.Callback); ok {
 			m, settled, err := s.db.SettleSentTx(ctx, tx, id, st.MessageID, at)
-			s.log.Info("DEBUG settle", slog.Int64("row", id), slog.Bool("settled", settled), slog.String("status", st.Status))
 			if err != nil {
 				return err
 			}

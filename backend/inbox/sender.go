@@ -89,7 +89,6 @@ func (s *Service) deliver(ctx context.Context, lim *limiter, rec *recorder, row 
 	}
 	id, err := s.opt.Sender.Send(ctx, rt.Graph, out)
 	now := s.opt.Now()
-	s.log.Info("DEBUG send", slog.Int64("row", row.ID), slog.Int64("contact", row.ContactID), slog.Time("mark", row.SendingAt), slog.String("wamid", id), slog.Any("err", err))
 	if err == nil {
 		rec.add(store.Sent{ID: row.ID, WaMessageID: id, At: now})
 		return outcomeSent
@@ -170,9 +169,6 @@ func (s *Service) pollOnce(ctx context.Context) bool {
 			s.log.Error("inbox: list due messages", slog.Any("err", err))
 		}
 		return false
-	}
-	for _, m := range due {
-		s.log.Info("DEBUG due", slog.Int64("row", m.ID), slog.Time("mark", m.SendingAt), slog.Time("next", m.NextAttemptAt))
 	}
 	rows := s.out.claimPolled(due)
 	if len(rows) == 0 {

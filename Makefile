@@ -28,7 +28,8 @@ TEST_PACKAGES := xvfb xauth chromium imagemagick
 CACHE := .cache
 
 .PHONY: run serve build test bench package deps deps-test bindings frontend \
-	test-go test-frontend test-e2e test-desktop test-package vet clean fuzz
+	test-go test-frontend test-e2e test-desktop test-package vet clean fuzz \
+	check-bindings check-clean
 
 ## run: install what is missing, build, and open the desktop window
 run: build
@@ -70,12 +71,35 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SO
 	cd frontend && npm run build
 
 ## bindings: regenerate frontend/wailsjs after changing a bound service
+# `wails generate module` chmods all of frontend/wailsjs 0755, while `wails
+# build` (make package) extracts the runtime files again with 0644, so a
+# committed mode flipped with every build. None of them is a program: they are
+# kept 0644, whichever command wrote them last.
 bindings:
 	$(WAILS) generate module
+	find frontend/wailsjs -type f -exec chmod 644 {} +
 
-## test: every test — Go (vet, race), frontend (types, lint, unit), the
-## desktop build, browser tests in Chromium, and a desktop smoke test in Xvfb
+## check-bindings: fails when frontend/wailsjs is not what the bound
+## services generate (regenerates them; commit the result)
+check-bindings: bindings
+	@test -z "$$(git status --porcelain -- frontend/wailsjs)" || { \
+		echo "frontend/wailsjs is stale: commit what make bindings wrote:"; git status --porcelain -- frontend/wailsjs; exit 1; }
+
+## check-clean: fails when make test left the tree dirty (a file it wrote
+## that is neither committed nor gitignored, go.mod changed by a tidy) or
+## when the binary was built from a dirty tree (its version says -dirty)
+check-clean:
+	@test -z "$$(git status --porcelain)" || { \
+		echo "the tree is not clean after make test:"; git status --porcelain; exit 1; }
+	@v="$$(./$(BIN) version)"; case "$$v" in *-dirty*) \
+		echo "$(BIN) was built from a dirty tree:"; echo "$$v"; exit 1;; esac
+
+## test: every test — Go (vet, race, the go generate outputs current, the
+## dependency graph), frontend (types, lint, unit), the desktop build, browser
+## tests in Chromium, a desktop smoke test in Xvfb, the packages; then the
+## bindings current and the tree still clean
 test: test-go fuzz test-frontend build test-e2e test-desktop test-package
+	$(MAKE) check-bindings check-clean
 	@echo "make test: all suites passed"
 
 vet:
@@ -97,7 +121,7 @@ test-desktop: $(CACHE)/deps-test build
 
 ## package: Windows amd64 app + NSIS installer and a Linux .deb, in dist/
 package: $(CACHE)/deps-package build
-	$(WAILS) build -platform windows/amd64 -nsis -s -skipbindings -tags embedui -trimpath -ldflags "$(LDFLAGS)"
+	$(WAILS) build -platform windows/amd64 -nsis -s -m -skipbindings -tags embedui -trimpath -ldflags "$(LDFLAGS)"
 	rm -rf dist && mkdir -p dist
 	mv build/bin/chatflow.exe dist/chatflow-windows-amd64.exe
 	mv "build/bin/Chatflow Studio-amd64-installer.exe" dist/chatflow-windows-amd64-installer.exe

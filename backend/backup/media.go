@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"chatflow/backend/media"
 )
@@ -36,11 +35,21 @@ func mediaNames(ctx context.Context, path string) ([]string, error) {
 		return nil, fmt.Errorf("backup: open %s: %w", filepath.Base(path), err)
 	}
 	defer db.Close()
+	var tables int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'media_files'`).Scan(&tables)
+	switch {
+	case isNotDatabase(err) || isDamaged(err):
+		// A before-restore copy of a file SQLite could not open is kept
+		// byte for byte; it names no media the mirror could keep.
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("backup: list the media of %s: %w", filepath.Base(path), err)
+	case tables == 0:
+		// A database from before the media store.
+		return nil, nil
+	}
 	rows, err := db.QueryContext(ctx, `SELECT name FROM media_files`)
 	if err != nil {
-		if strings.Contains(err.Error(), "no such table") {
-			return nil, nil
-		}
 		return nil, fmt.Errorf("backup: list the media of %s: %w", filepath.Base(path), err)
 	}
 	defer rows.Close()

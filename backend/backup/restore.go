@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -139,7 +138,7 @@ func keepCurrent(ctx context.Context, dbPath string, now time.Time) (Backup, err
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	if _, err := db.ExecContext(ctx, `BEGIN EXCLUSIVE; COMMIT;`); err != nil {
-		if isNotDatabase(err) || strings.Contains(err.Error(), "malformed") {
+		if isNotDatabase(err) || isDamaged(err) {
 			// A damaged database is what a restore is for: keep its bytes.
 			db.Close()
 			return copyRaw(dbPath, now)

@@ -1,6 +1,7 @@
 package backup_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -193,5 +194,40 @@ func TestCancelPending(t *testing.T) {
 	}
 	if err := backup.CancelPending(db.Path); err != nil {
 		t.Fatalf("CancelPending twice: %v", err)
+	}
+}
+
+// TestApplyPendingOverAnUnreadableDatabase restores over a current file
+// SQLite cannot open (not a database, by its result code): its bytes are
+// kept as the before-restore backup, since rescuing it is what the restore is
+// for.
+func TestApplyPendingOverAnUnreadableDatabase(t *testing.T) {
+	ctx := context.Background()
+	max := latest(t)
+	db := openDB(t, "good")
+	b, err := backup.Create(ctx, db.W, db.Path, backup.Manual, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	junk := []byte(strings.Repeat("not a database; ", 400))
+	if err := os.WriteFile(db.Path, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, side := range []string{db.Path + "-wal", db.Path + "-shm"} {
+		os.Remove(side)
+	}
+	if _, err := backup.Stage(ctx, db.Path, b.Path, max); err != nil {
+		t.Fatal(err)
+	}
+	res, err := backup.ApplyPending(ctx, db.Path, max, t0.Add(time.Hour))
+	if err != nil || !res.Done || res.Kept.Kind != backup.BeforeRestore {
+		t.Fatalf("ApplyPending over junk: %+v %v", res, err)
+	}
+	if kept, _ := os.ReadFile(res.Kept.Path); !bytes.Equal(kept, junk) {
+		t.Fatalf("the unreadable database was not kept byte for byte (%d bytes)", len(kept))
+	}
+	if got := settingIn(t, db.Path); got != "good" {
+		t.Fatalf("after the restore the database holds %q", got)
 	}
 }

@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Reasons a file cannot be restored, matched with errors.Is.
@@ -98,9 +101,25 @@ func checkIntegrity(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
+// isNotDatabase reports whether SQLite found the file is not a database.
 func isNotDatabase(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "not a database") || strings.Contains(msg, "SQLITE_NOTADB")
+	return sqliteCode(err) == sqlite3.SQLITE_NOTADB
+}
+
+// isDamaged reports whether SQLite found the database file malformed.
+func isDamaged(err error) bool {
+	return sqliteCode(err) == sqlite3.SQLITE_CORRUPT
+}
+
+// sqliteCode returns the primary SQLite result code of err (the driver
+// reports extended codes, whose low byte is the primary one), or -1 when err
+// did not come from SQLite.
+func sqliteCode(err error) int {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return -1
+	}
+	return se.Code() & 0xff
 }
 
 // readOnlyDSN opens path for reading only, so that validating a file never

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Message directions, sources and statuses of the conversation view.
@@ -261,7 +263,12 @@ func scanMessages(rows *sql.Rows, what string) ([]Message, error) {
 	return out, nil
 }
 
-// uniqueViolation reports whether err is SQLite's unique-constraint failure.
+// uniqueViolation reports whether err is SQLite's unique-constraint failure
+// (a UNIQUE column or index, or a PRIMARY KEY), by its extended result code.
 func uniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }

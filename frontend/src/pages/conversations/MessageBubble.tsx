@@ -2,6 +2,8 @@ import { AlertCircle, Check, CheckCheck, Clock } from 'lucide-react';
 import type { inbox } from '../../lib/backend';
 import { cx } from '../../lib/cx';
 import { details, messageTime, sourceLabel, statusLabel } from './model';
+import { SentTemplateBottom, SentTemplateTop } from './SentTemplate';
+import { sentTemplate } from './templateParts';
 import styles from './ConversationsPage.module.css';
 
 function StatusIcon({ status }: { status: string }) {
@@ -23,6 +25,7 @@ function StatusIcon({ status }: { status: string }) {
 /** One message of a conversation: the customer's on the left, the bot's and yours on the right. */
 export function MessageBubble({ m }: { m: inbox.MessageView }) {
   const d = details(m);
+  const template = sentTemplate(m);
   const out = m.direction === 'out';
   const status = statusLabel(m);
   const problem = m.status === 'failed' || m.status === 'stale' || m.status === 'skipped';
@@ -34,7 +37,9 @@ export function MessageBubble({ m }: { m: inbox.MessageView }) {
             {d.mediaType || 'media'}: {d.mediaUrl}
           </a>
         )}
+        {template !== null && <SentTemplateTop t={template} />}
         {m.text !== '' && <p className={styles.text}>{m.text}</p>}
+        {template !== null && <SentTemplateBottom t={template} />}
         {d.choices.length > 0 && (
           <ul className={styles.choices} aria-label="Choices offered">
             {d.listButton !== '' && <li className={styles.listButton}>{d.listButton}</li>}

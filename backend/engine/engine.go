@@ -164,6 +164,9 @@ type Deps struct {
 	CallSource string
 	// Cache shares compiled expressions between engines; nil gives the engine its own.
 	Cache *Cache
+	// Templates gives template nodes the synced WhatsApp templates; without
+	// it a template node sends nothing and reports why.
+	Templates TemplateSource
 }
 
 // Defaults of Deps.

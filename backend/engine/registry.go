@@ -19,6 +19,7 @@ var registry = map[string]executor{
 	flow.TypeQuestion:     questionNode{},
 	flow.TypeButtons:      buttonsNode{},
 	flow.TypeList:         listNode{},
+	flow.TypeTemplate:     templateNode{},
 	flow.TypeCondition:    conditionNode{},
 	flow.TypeSetAttribute: setAttributeNode{},
 	flow.TypeAPI:          apiNode{},

@@ -61,6 +61,26 @@ func stringFields(typ string, d *NodeData, kinds ...FieldKind) []*string {
 	return out
 }
 
+// templateListFields returns pointers to the KindTemplates fields of a
+// node's data (lists of texts with placeholders).
+func templateListFields(typ string, d *NodeData) []*[]string {
+	def, ok := byType[typ]
+	if !ok {
+		return nil
+	}
+	data := reflect.ValueOf(d).Elem()
+	var out []*[]string
+	for _, f := range def.Fields {
+		if f.Kind != KindTemplates {
+			continue
+		}
+		if v, ok := dataField(data, f.Name); ok && v.Type() == reflect.TypeFor[[]string]() {
+			out = append(out, v.Addr().Interface().(*[]string))
+		}
+	}
+	return out
+}
+
 func containsKind(kinds []FieldKind, k FieldKind) bool {
 	for _, x := range kinds {
 		if x == k {

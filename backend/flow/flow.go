@@ -93,6 +93,16 @@ type NodeData struct {
 	Routes []string `json:"routes,omitempty"`
 	// Seconds is how long a delay node waits before the next message.
 	Seconds int `json:"seconds,omitempty"`
+	// Template and Language name the synced WhatsApp template a template
+	// node sends; Parameters fill its placeholders in order (texts with
+	// {{attribute}} placeholders), HeaderMediaURL its media header.
+	Template       string   `json:"template,omitempty"`
+	Language       string   `json:"language,omitempty"`
+	Parameters     []string `json:"parameters,omitempty"`
+	HeaderMediaURL string   `json:"headerMediaUrl,omitempty"`
+	// QuickReplies are the template's quick-reply button texts, copied from
+	// the synced template when it is chosen: each is an output.
+	QuickReplies []string `json:"quickReplies,omitempty"`
 }
 
 // Option is one button or list row. Its ID is the WhatsApp reply id and the

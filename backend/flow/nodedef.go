@@ -85,6 +85,9 @@ const (
 	KindNumber FieldKind = "number"
 	// KindTexts is a list of texts (keywords, routes).
 	KindTexts FieldKind = "texts"
+	// KindTemplates is a list of texts with {{attribute}} placeholders (a
+	// template node's parameters); usage and renames look inside each.
+	KindTemplates FieldKind = "templates"
 	// KindOptions is a list of Option (buttons, rows).
 	KindOptions FieldKind = "options"
 )

@@ -18,6 +18,7 @@ var goTypes = map[FieldKind]reflect.Type{
 	KindNumber:       reflect.TypeFor[int](),
 	KindTexts:        reflect.TypeFor[[]string](),
 	KindOptions:      reflect.TypeFor[[]Option](),
+	KindTemplates:    reflect.TypeFor[[]string](),
 }
 
 // TestDefinitionsAreConsistent checks what the compiler cannot: that every
@@ -86,14 +87,14 @@ func TestDefinitionsAreConsistent(t *testing.T) {
 
 // TestDefaultsValidate drops every node type with its defaults into a flow:
 // the only errors left are the choices a user must make (an attribute to
-// save into, an API to call).
+// save into, an API to call, a template to send).
 func TestDefaultsValidate(t *testing.T) {
 	for _, d := range Defs() {
 		n := Node{ID: "n", Type: d.Type, Data: d.Defaults}
 		v := &validator{f: Flow{Name: "f", Nodes: []Node{n}}, byID: map[string]Node{}}
 		v.checkData(n)
 		for _, p := range v.problems {
-			if p.Severity == SeverityError && p.Field != "attribute" && p.Field != "api" {
+			if p.Severity == SeverityError && p.Field != "attribute" && p.Field != "api" && p.Field != "template" {
 				t.Errorf("%s defaults: %+v", d.Type, p)
 			}
 		}

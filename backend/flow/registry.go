@@ -12,6 +12,7 @@ var defs = []*Def{
 	&questionDef,
 	&buttonsDef,
 	&listDef,
+	&templateDef,
 	&conditionDef,
 	&setAttributeDef,
 	&apiDef,

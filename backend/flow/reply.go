@@ -1,9 +1,5 @@
 package flow
 
-// typeTemplate is the template node's type, named here before its
-// definition lands so that a flow made of templates counts as sending.
-const typeTemplate = "template"
-
 // SendsAReply reports whether a customer who starts the flow can ever get a
 // message back: some node reachable from a start node sends one (a message,
 // a question, buttons, a list, a template, or a handoff or end with a text).
@@ -46,11 +42,6 @@ func SendsAReply(f Flow) bool {
 // sends reports whether reaching n puts a message in front of the customer,
 // as its type's definition says.
 func sends(n Node) bool {
-	if n.Type == typeTemplate {
-		// The template node's definition has not landed yet; when it does,
-		// its sends replaces this line and typeTemplate.
-		return true
-	}
 	d, ok := byType[n.Type]
 	return ok && d.sends != nil && d.sends(n.Data)
 }

@@ -21,6 +21,11 @@ func NodesUsingAttribute(f Flow, name string) []string {
 		for _, p := range stringFields(n.Type, &n.Data, KindItemTemplate) {
 			used = used || readsAny(Placeholders(*p, LoopItem, LoopIndex), name)
 		}
+		for _, list := range templateListFields(n.Type, &n.Data) {
+			for _, s := range *list {
+				used = used || readsAny(Placeholders(s), name)
+			}
+		}
 		for _, p := range stringFields(n.Type, &n.Data, KindExpression) {
 			used = used || identUsed(*p, name)
 		}
@@ -67,6 +72,11 @@ func RenameAttribute(f *Flow, oldName, newName string) bool {
 		}
 		for _, p := range stringFields(n.Type, &n.Data, KindItemTemplate) {
 			set(p, renamePlaceholder(*p, oldName, newName, LoopItem, LoopIndex))
+		}
+		for _, list := range templateListFields(n.Type, &n.Data) {
+			for i := range *list {
+				set(&(*list)[i], renamePlaceholder((*list)[i], oldName, newName))
+			}
 		}
 		for _, p := range stringFields(n.Type, &n.Data, KindExpression) {
 			set(p, replaceIdent(*p, oldName, newName))

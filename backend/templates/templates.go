@@ -90,7 +90,7 @@ func (l *Library) List(ctx context.Context) ([]whatsapp.Template, error) {
 func (l *Library) Template(ctx context.Context, name, language string) (whatsapp.Template, error) {
 	r, err := l.db.TemplateRow(ctx, name, language)
 	if errors.Is(err, store.ErrNotFound) {
-		return whatsapp.Template{}, fmt.Errorf("templates: %s (%s): %w", name, language, ErrNotSynced)
+		return whatsapp.Template{}, notSynced{name, language}
 	}
 	if err != nil {
 		return whatsapp.Template{}, err
@@ -102,6 +102,20 @@ func (l *Library) Template(ctx context.Context, name, language string) (whatsapp
 func (l *Library) SyncedAt(ctx context.Context) (time.Time, bool, error) {
 	return l.db.TemplatesSyncedAt(ctx)
 }
+
+// notSynced is the error for a template that is not among the synced ones.
+type notSynced struct{ name, language string }
+
+func (e notSynced) Error() string {
+	return fmt.Sprintf("templates: %s (%s): %v", e.name, e.language, ErrNotSynced)
+}
+
+// Unwrap lets errors.Is match ErrNotSynced.
+func (e notSynced) Unwrap() error { return ErrNotSynced }
+
+// NotSynced tells the engine, which does not import this package, that the
+// template is missing rather than unreadable.
+func (e notSynced) NotSynced() bool { return true }
 
 func decode(r store.TemplateRow) (whatsapp.Template, error) {
 	var t whatsapp.Template

@@ -224,7 +224,7 @@ func dataType(d flow.Def) ([]string, error) {
 			t = upper(f.Choices)
 		case flow.KindNumber:
 			t = "number"
-		case flow.KindTexts:
+		case flow.KindTexts, flow.KindTemplates:
 			t = "string[]"
 		case flow.KindOptions:
 			t = "Option[]"

@@ -12,6 +12,7 @@ export const nodeTypeNames = [
   'question',
   'buttons',
   'list',
+  'template',
   'condition',
   'setAttribute',
   'api',
@@ -77,6 +78,14 @@ export type ListData = {
   rowDescription: string;
   rowId: string;
 };
+/** Settings of a template node. */
+export type TemplateData = {
+  template: string;
+  language: string;
+  parameters: string[];
+  headerMediaUrl: string;
+  quickReplies: string[];
+};
 /** Settings of a condition node. */
 export type ConditionData = { expression: string };
 /** Settings of a setAttribute node. */
@@ -97,6 +106,7 @@ export type DataByType = {
   question: QuestionData;
   buttons: ButtonsData;
   list: ListData;
+  template: TemplateData;
   condition: ConditionData;
   setAttribute: SetAttributeData;
   api: ApiData;
@@ -115,6 +125,7 @@ export const nodeLimits = {
   question: { text: 4096, retryText: 4096, maxRetries: 10, pattern: 500 },
   buttons: { text: 1024, buttons: 3, buttonTitle: 20, buttonId: 256 },
   list: { text: 1024, button: 20, rows: 10, rowTitle: 24, rowDescription: 72, rowId: 200 },
+  template: { quickReplies: 10, quickReplyText: 25, parameter: 1024, headerMediaUrl: 2000 },
   condition: { expression: 1000 },
   setAttribute: { value: 4096, expression: 1000 },
   api: { routes: 20 },
@@ -248,6 +259,25 @@ export const nodeDefs: { [T in NodeType]: NodeDef<T> } = {
     outputVariants: [
       { when: 'rowsFrom', outputs: [{ id: 'out', label: 'Chosen' }, { id: 'empty', label: 'No items' }] },
     ],
+  },
+  template: {
+    type: 'template',
+    label: 'Template',
+    description: 'Sends an approved WhatsApp template, which also reaches customers after the 24-hour window; each quick-reply button is a branch, and "out" takes any other answer (or follows at once when no button is connected).',
+    group: 'Conversation',
+    hasInput: true,
+    waitsForInput: true,
+    single: false,
+    fields: [
+      { name: 'template', kind: 'text' },
+      { name: 'language', kind: 'text' },
+      { name: 'parameters', kind: 'templates' },
+      { name: 'headerMediaUrl', kind: 'template' },
+      { name: 'quickReplies', kind: 'texts' },
+    ],
+    defaults: () => ({ template: '', language: '', parameters: [], headerMediaUrl: '', quickReplies: [] }),
+    outputRules: [{ id: 'out', label: 'Other answer' }, { from: 'quickReplies' }],
+    outputVariants: [],
   },
   condition: {
     type: 'condition',

@@ -85,6 +85,14 @@ export const outputCases: OutputCase[] = [
     data: { rows: [{ id: 'a', title: ' First ' }, { id: 'b', title: '  ' }], rowsFrom: 'set' },
     want: [{ id: 'out', label: 'Chosen' }, { id: 'empty', label: 'No items' }],
   },
+  { name: 'template defaults', type: 'template', data: {}, want: [{ id: 'out', label: 'Other answer' }] },
+  { name: 'template empty', type: 'template', data: {}, want: [{ id: 'out', label: 'Other answer' }] },
+  {
+    name: 'template with list entries',
+    type: 'template',
+    data: { quickReplies: ['200', '4xx'] },
+    want: [{ id: 'out', label: 'Other answer' }, { id: '200', label: '200' }, { id: '4xx', label: '4xx' }],
+  },
   {
     name: 'condition defaults',
     type: 'condition',

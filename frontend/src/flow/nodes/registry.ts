@@ -24,6 +24,8 @@ import { SetAttributeInspector } from './setAttribute/SetAttributeInspector';
 import { SetAttributeNode } from './setAttribute/SetAttributeNode';
 import { StartInspector } from './start/StartInspector';
 import { StartNode } from './start/StartNode';
+import { TemplateInspector } from './template/TemplateInspector';
+import { TemplateNode } from './template/TemplateNode';
 
 /** How the editor draws and edits one node type. */
 export interface NodeView<T extends NodeType> {
@@ -45,6 +47,7 @@ export const registry: { [T in NodeType]: NodeView<T> } = {
   question: { node: QuestionNode, inspector: QuestionInspector },
   buttons: { node: ButtonsNode, inspector: ButtonsInspector },
   list: { node: ListNode, inspector: ListInspector },
+  template: { node: TemplateNode, inspector: TemplateInspector },
   condition: { node: ConditionNode, inspector: ConditionInspector },
   setAttribute: { node: SetAttributeNode, inspector: SetAttributeInspector },
   api: { node: ApiNode, inspector: ApiInspector },

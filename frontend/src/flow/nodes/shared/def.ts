@@ -25,6 +25,7 @@ export type FieldKind =
   | 'choice'
   | 'number'
   | 'texts'
+  | 'templates'
   | 'options';
 
 /** One data field of a node type. */

@@ -26,6 +26,9 @@ function readField<T extends NodeType>(f: FieldDef<T>, raw: Record<string, unkno
       const reserved = f.reserved ?? [];
       return readStrings(raw, f.name).filter((s) => !reserved.includes(s));
     }
+    case 'templates':
+      // Kept in place, empty ones too: each is the parameter at its position.
+      return readStrings(raw, f.name);
     case 'options':
       return readOptions(raw, f.name);
     case 'choice': {

@@ -43,6 +43,7 @@ type App struct {
 	Flows         *Flows
 	Simulator     *Simulator
 	Data          *Data
+	Templates     *Templates
 }
 
 // New builds the services over deps.
@@ -56,6 +57,7 @@ func New(deps *Deps) *App {
 		Flows:         &Flows{deps},
 		Simulator:     &Simulator{deps},
 		Data:          newData(deps),
+		Templates:     &Templates{deps},
 	}
 }
 
@@ -63,7 +65,7 @@ func New(deps *Deps) *App {
 // Bind option and the browser-mode RPC server. Add a service here and it is
 // callable from the UI in both modes as window.go.app.<Service>.<Method>.
 func (a *App) Bindings() []any {
-	return []any{a.System, a.Attributes, a.APIs, a.Settings, a.Conversations, a.Flows, a.Simulator, a.Data}
+	return []any{a.System, a.Attributes, a.APIs, a.Settings, a.Conversations, a.Flows, a.Simulator, a.Data, a.Templates}
 }
 
 // each converts a list of use-case results into this package's DTOs.

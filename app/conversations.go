@@ -40,6 +40,12 @@ func (c *Conversations) Reply(contactID int64, text string) (inbox.MessageView, 
 	return c.d.Conversations.Reply(c.d.Ctx, contactID, text)
 }
 
+// SendTemplate sends an approved template with one value per parameter
+// (and the header's media link); it works outside the 24-hour window.
+func (c *Conversations) SendTemplate(contactID int64, name, language string, values []string, headerMediaURL string) (inbox.MessageView, error) {
+	return c.d.Conversations.SendTemplate(c.d.Ctx, contactID, name, language, values, headerMediaURL)
+}
+
 // SetBotPaused pauses the bot for a contact or resumes it.
 func (c *Conversations) SetBotPaused(contactID int64, paused bool) (ContactDetail, error) {
 	return toDetail(c.d.Conversations.SetBotPaused(c.d.Ctx, contactID, paused))

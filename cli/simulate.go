@@ -161,6 +161,17 @@ func replyJSON(r engine.Reply) any {
 			Button string   `json:"button"`
 			Rows   []cliRow `json:"rows"`
 		}{r.Type, r.Text, r.Button, rows}
+	case engine.ReplyTemplate:
+		name, language, values := "", "", []string{}
+		if r.Template != nil {
+			name, language, values = r.Template.Name, r.Template.Language, r.Template.ParameterValues()
+		}
+		return struct {
+			Type       string   `json:"type"`
+			Name       string   `json:"name"`
+			Language   string   `json:"language"`
+			Parameters []string `json:"parameters"`
+		}{r.Type, name, language, values}
 	case engine.ReplyMedia:
 		return struct {
 			Type      string `json:"type"`
@@ -186,11 +197,28 @@ func (p simPrinter) text(r engine.Reply) error {
 	if r.Type == engine.ReplyMedia {
 		fmt.Fprintf(&b, "[%s: %s]\n", r.MediaType, r.MediaURL)
 	}
+	if t := r.Template; r.Type == engine.ReplyTemplate && t != nil {
+		fmt.Fprintf(&b, "[template %s (%s)]\n", t.Name, t.Language)
+		if t.HeaderType != "" {
+			fmt.Fprintf(&b, "[%s: %s]\n", t.HeaderType, t.HeaderMediaURL)
+		}
+		if t.Header != "" {
+			b.WriteString(t.Header + "\n")
+		}
+	}
 	if r.Text != "" {
 		b.WriteString(r.Text + "\n")
 	}
 	for i, o := range append(r.Buttons, r.Rows...) {
 		fmt.Fprintf(&b, "  %d) %s\n", i+1, o.Title)
+	}
+	if t := r.Template; r.Type == engine.ReplyTemplate && t != nil {
+		if t.Footer != "" {
+			b.WriteString(t.Footer + "\n")
+		}
+		for i, q := range t.QuickReplies {
+			fmt.Fprintf(&b, "  %d) %s\n", i+1, q.Payload)
+		}
 	}
 	_, err := io.WriteString(p.out, b.String())
 	return err

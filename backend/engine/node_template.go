@@ -14,7 +14,7 @@ import (
 // from the contact's attributes. When one of its quick-reply outputs is
 // connected it waits: a tap on a quick reply (Meta's "button" message,
 // whose payload is the button's text) or the same text typed takes that
-// output, anything else takes "out". Without connected quick replies it
+// output (so does its number), anything else takes "out". Without connected quick replies it
 // goes on along "out" at once.
 type templateNode struct{}
 
@@ -52,10 +52,14 @@ func (templateNode) enter(rc *runContext, n flow.Node) result {
 }
 
 func (templateNode) resume(rc *runContext, n flow.Node, in Inbound) result {
-	for _, q := range n.Data.QuickReplies {
-		if in.ReplyID == q || strings.EqualFold(strings.TrimSpace(in.Text), strings.TrimSpace(q)) {
-			return result{output: q}
-		}
+	opts := make([]flow.Option, len(n.Data.QuickReplies))
+	for i, q := range n.Data.QuickReplies {
+		opts[i] = flow.Option{ID: q, Title: q}
+	}
+	// The same matching as reply buttons: the tapped payload, the text, or
+	// its number (the terminal simulator lists quick replies numbered).
+	if o, ok := choose(opts, in); ok {
+		return result{output: o.ID}
 	}
 	return result{output: flow.HandleOut}
 }
@@ -80,7 +84,7 @@ func templateError(err error) string {
 }
 
 // TemplateSource gives the engine the synced WhatsApp templates
-// (templates.Library implements it).
+// (watemplates.Library implements it).
 type TemplateSource interface {
 	Template(ctx context.Context, name, language string) (whatsapp.Template, error)
 }

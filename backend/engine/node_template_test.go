@@ -66,7 +66,7 @@ func TestTemplateNodeSendsTheFilledTemplate(t *testing.T) {
 	}
 	m := r.Template
 	if m.Name != "order_shipped" || m.Language != "en_US" || m.HeaderMediaURL != "https://cdn.example/A 1001.jpg" ||
-		strings.Join(m.ParameterValues(), "|") != "Ana|A 1001|on Friday|A%201001" || len(m.QuickReplies) != 2 {
+		strings.Join(m.ParameterValues(), "|") != "Ana|A 1001|on Friday|A 1001" || len(m.QuickReplies) != 2 {
 		t.Fatalf("filled template %+v", m)
 	}
 	// No quick reply leads anywhere: the node goes on along out at once.
@@ -83,6 +83,7 @@ func TestTemplateNodeBranchesOnQuickReplies(t *testing.T) {
 	}{
 		{"tap (Meta's button message carries the payload)", engine.Inbound{ReplyID: "Stop updates", Text: "Stop updates"}, "No more updates"},
 		{"text typed", engine.Inbound{Text: " track IT "}, "Tracking A1"},
+		{"its number", engine.Inbound{Text: "2"}, "No more updates"},
 		{"anything else takes out", engine.Inbound{Text: "where is it?"}, "You said where is it?"},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,7 @@ import (
 
 	"chatflow/backend/engine"
 	"chatflow/backend/store"
-	"chatflow/backend/templates"
+	"chatflow/backend/watemplates"
 	"chatflow/backend/whatsapp"
 )
 
@@ -21,8 +21,8 @@ var ErrTemplateNotSynced = errors.New("that template is not synced; refresh the 
 // every reply, and unlike SendManual it works when the customer's 24-hour
 // window is closed: that is what templates are for.
 func (s *Service) SendTemplate(ctx context.Context, contactID int64, name, language string, values []string, headerMediaURL string) (MessageView, error) {
-	tpl, err := templates.New(s.db).Template(ctx, name, language)
-	if errors.Is(err, templates.ErrNotSynced) {
+	tpl, err := watemplates.New(s.db).Template(ctx, name, language)
+	if errors.Is(err, watemplates.ErrNotSynced) {
 		return MessageView{}, ErrTemplateNotSynced
 	}
 	if err != nil {

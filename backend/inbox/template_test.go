@@ -13,7 +13,7 @@ import (
 	"chatflow/backend/inbox"
 	"chatflow/backend/store"
 	"chatflow/backend/store/storetest"
-	"chatflow/backend/templates"
+	"chatflow/backend/watemplates"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -22,7 +22,7 @@ import (
 func (h *harness) syncTemplates(entries ...string) {
 	h.t.Helper()
 	h.graph.SetTemplates(entries...)
-	if _, err := templates.New(h.db).Sync(context.Background(), whatsapp.Client{}, h.graph.Config(), time.Now()); err != nil {
+	if _, err := watemplates.New(h.db).Sync(context.Background(), whatsapp.Client{}, h.graph.Config(), time.Now()); err != nil {
 		h.t.Fatal(err)
 	}
 }

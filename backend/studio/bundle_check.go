@@ -11,6 +11,7 @@ import (
 	"chatflow/backend/bundle"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
+	"chatflow/backend/whatsapp"
 )
 
 // Existing is what the database already holds, as far as a bundle check
@@ -21,6 +22,9 @@ type Existing struct {
 	// replaced API keeps when the bundle leaves them out.
 	APIs  []apicall.Definition
 	Flows []string
+	// Templates are the synced WhatsApp templates: a template node naming
+	// another is refused (the editor lets a draft keep one).
+	Templates []whatsapp.Template
 }
 
 // BundleError is the first problem found in a bundle, naming the item at
@@ -115,7 +119,7 @@ func planImport(b bundle.Bundle, ex Existing, replace bool) (importPlan, error) 
 	defs := c.checkAttributes(b.Attributes, ex, replace)
 	apiNames := c.checkAPIs(b.APIs, ex, defs, replace)
 	plan := importPlan{Bundle: b}
-	plan.checks = c.checkFlows(b.Flows, ex, validationEnv(defs, apiNames), replace)
+	plan.checks = c.checkFlows(b.Flows, ex, validationEnv(defs, apiNames, ex.Templates), replace)
 	if err := c.err(); err != nil {
 		return importPlan{}, err
 	}
@@ -209,6 +213,9 @@ func (c *checker) checkFlows(flows []bundle.Flow, ex Existing, env flow.Env, rep
 			c.add(apperr.EINVALID, "flow", name, "%s", msg)
 			continue
 		}
+		if msg := unsyncedTemplate(bf, ex.Templates); msg != "" {
+			c.add(apperr.EINVALID, "flow", name, "%s", msg)
+		}
 		out[i].problems = flow.Validate(flow.Flow{Name: name, Nodes: bf.Nodes, Edges: bf.Edges}, env)
 		if !bf.Published {
 			continue
@@ -222,6 +229,26 @@ func (c *checker) checkFlows(flows []bundle.Flow, ex Existing, env flow.Env, rep
 		}
 	}
 	return out
+}
+
+// unsyncedTemplate names the first template node of f whose template is
+// not synced, or returns "". An import cannot leave such a node behind:
+// unlike a draft someone is editing, nobody would see that it cannot send.
+func unsyncedTemplate(f bundle.Flow, synced []whatsapp.Template) string {
+	for _, n := range f.Nodes {
+		if n.Type != flow.TypeTemplate {
+			continue
+		}
+		found := false
+		for _, t := range synced {
+			found = found || (t.Name == n.Data.Template && t.Language == n.Data.Language)
+		}
+		if !found {
+			return fmt.Sprintf("node %q sends the template %q (%s), which is not synced; sync the templates first (Templates page, or chatflow templates sync)",
+				n.ID, n.Data.Template, n.Data.Language)
+		}
+	}
+	return ""
 }
 
 // missingSecret explains a missing API key or token that an export without

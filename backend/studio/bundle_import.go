@@ -12,6 +12,7 @@ import (
 	"chatflow/backend/bundle"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
+	"chatflow/backend/watemplates"
 )
 
 // Bundles are the bundle use cases: importing a file under the editor's
@@ -85,7 +86,8 @@ func (u *Bundles) existing(ctx context.Context) (Existing, error) {
 	for _, f := range flows {
 		ex.Flows = append(ex.Flows, f.Name)
 	}
-	return ex, nil
+	ex.Templates, err = watemplates.New(u.s.db).List(ctx)
+	return ex, err
 }
 
 func importAttributes(ctx context.Context, tx *sql.Tx, attrs []bundle.Attribute, res *bundle.Result) error {

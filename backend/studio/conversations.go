@@ -9,6 +9,7 @@ import (
 	"chatflow/backend/engine"
 	"chatflow/backend/inbox"
 	"chatflow/backend/store"
+	"chatflow/backend/whatsapp"
 )
 
 // Inbox is the live bot's inbox as the conversation use cases need it;
@@ -16,6 +17,7 @@ import (
 type Inbox interface {
 	Session(ctx context.Context, contactID int64) (engine.Session, error)
 	SendManual(ctx context.Context, contactID int64, text string) (inbox.MessageView, error)
+	SendTemplate(ctx context.Context, contactID int64, name, language string, values []string, headerMediaURL string) (inbox.MessageView, error)
 	SetPaused(ctx context.Context, contactID int64, paused bool) error
 	RestartSession(ctx context.Context, contactID int64) error
 }
@@ -132,6 +134,27 @@ func (u *Conversations) Reply(ctx context.Context, contactID int64, text string)
 		return inbox.MessageView{}, &apperr.Error{Code: apperr.EINVALID, Field: "text", Message: sentence(err.Error()), Err: err}
 	case err != nil:
 		return inbox.MessageView{}, u.fail("send the reply", err)
+	}
+	return v, nil
+}
+
+// SendTemplate sends an approved template a person chose, with one value
+// per parameter and the header's media link: the way to reach a customer
+// whose 24-hour window has closed. A template that is not synced, not
+// approved, or given the wrong values is refused (EINVALID) in one
+// sentence.
+func (u *Conversations) SendTemplate(ctx context.Context, contactID int64, name, language string, values []string,
+	headerMediaURL string) (inbox.MessageView, error) {
+	v, err := u.inbox.SendTemplate(ctx, contactID, name, language, values, headerMediaURL)
+	switch {
+	case errors.Is(err, inbox.ErrTemplateNotSynced):
+		return inbox.MessageView{}, &apperr.Error{Code: apperr.EINVALID, Field: "template", Message: sentence(err.Error()), Err: err}
+	case errors.Is(err, whatsapp.ErrInvalidMessage):
+		return inbox.MessageView{}, &apperr.Error{Code: apperr.EINVALID, Field: "values", Message: err.Error(), Err: err}
+	case errors.Is(err, store.ErrNotFound):
+		return inbox.MessageView{}, u.s.notFound("send the template", err, "This contact no longer exists.")
+	case err != nil:
+		return inbox.MessageView{}, u.fail("send the template", err)
 	}
 	return v, nil
 }

@@ -16,6 +16,8 @@ import (
 	"chatflow/backend/engine"
 	"chatflow/backend/flow"
 	"chatflow/backend/store"
+	"chatflow/backend/watemplates"
+	"chatflow/backend/whatsapp"
 )
 
 // checkAttribute applies the rules of a custom attribute definition and
@@ -88,8 +90,8 @@ func checkFlowName(name string) (string, error) {
 // APIs a flow may use and its expressions compiled by the engine's own
 // compiler. The editor, publishing and the bundle import all validate with
 // it.
-func validationEnv(defs []attribute.Definition, apiNames []string) flow.Env {
-	return engine.NewValidationEnv(defs, apiNames)
+func validationEnv(defs []attribute.Definition, apiNames []string, synced []whatsapp.Template) flow.Env {
+	return engine.NewValidationEnv(defs, apiNames).WithTemplates(synced)
 }
 
 // loadEnv reads the attributes and APIs of the database and builds the
@@ -107,7 +109,11 @@ func loadEnv(ctx context.Context, db *store.DB) (flow.Env, []attribute.Definitio
 	for _, a := range apis {
 		names = append(names, a.Name)
 	}
-	return validationEnv(defs, names), defs, nil
+	synced, err := watemplates.New(db).List(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load templates: %w", err)
+	}
+	return validationEnv(defs, names, synced), defs, nil
 }
 
 // flowCheck is what the store keeps of a flow's validation.

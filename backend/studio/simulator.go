@@ -10,6 +10,7 @@ import (
 	"chatflow/backend/apperr"
 	"chatflow/backend/engine"
 	"chatflow/backend/flow"
+	"chatflow/backend/watemplates"
 )
 
 // Simulator limits: simulations live in memory and are dropped when idle or
@@ -105,6 +106,7 @@ func (s *Simulator) Start(ctx context.Context, flowID int64, values map[string]s
 			Logger:     s.s.log,
 			CallSource: "simulator",
 			Cache:      s.s.exprs,
+			Templates:  watemplates.New(s.s.db),
 		}),
 		initial:  initialAttributes(values),
 		lastUsed: time.Now(),

@@ -26,6 +26,7 @@ import (
 	"chatflow/backend/server"
 	"chatflow/backend/store"
 	"chatflow/backend/studio/config"
+	"chatflow/backend/watemplates"
 )
 
 // The events the use cases emit after a change, so open views can refresh.
@@ -95,6 +96,7 @@ type Studio struct {
 	FirstRun   *FirstRun
 	Backups    *Backups
 	Settings   *Settings
+	Templates  *Templates
 }
 
 // New builds the use cases over deps.
@@ -118,6 +120,7 @@ func New(deps Deps) *Studio {
 	s.FirstRun = &FirstRun{s}
 	s.Backups = newBackups(s)
 	s.Settings = newSettings(s)
+	s.Templates = newTemplates(s)
 	return s
 }
 
@@ -136,6 +139,7 @@ func (s *Studio) LiveEngine(runner engine.APIRunner) *engine.Engine {
 		Logger:     s.log,
 		CallSource: "live",
 		Cache:      s.exprs,
+		Templates:  watemplates.New(s.db),
 	})
 }
 

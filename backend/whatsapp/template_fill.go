@@ -32,10 +32,13 @@ type TemplateMessage struct {
 	Buttons []string `json:"buttons,omitempty"`
 }
 
-// TemplateValue is one filled parameter.
+// TemplateValue is one filled parameter. Value is the text as rendered
+// and cleaned; a URL button's value is escaped for its link (URL) only when
+// the send is written.
 type TemplateValue struct {
 	TemplateParam
 	Value string `json:"value"`
+	URL   string `json:"url,omitempty"`
 }
 
 // TemplateQuickReply is one quick-reply button of a send.
@@ -58,7 +61,8 @@ func (m TemplateMessage) ParameterValues() []string {
 // media link into t. It never fails: a missing or empty value stays empty
 // and Check reports it, so a send that cannot go out fails visibly where it
 // was asked for instead of vanishing. Values are made acceptable to Meta
-// (CleanValue), URL button values escaped for their place in the link.
+// (CleanValue); URL button values are escaped for their place in the link
+// when the send is written.
 func (t Template) Fill(values []string, headerMediaURL string) TemplateMessage {
 	m := TemplateMessage{Name: t.Name, Language: t.Language, Named: t.ParameterFormat == ParamsNamed,
 		Footer: t.Footer, HeaderType: t.MediaHeader()}
@@ -71,10 +75,11 @@ func (t Template) Fill(values []string, headerMediaURL string) TemplateMessage {
 		if i < len(values) {
 			v = CleanValue(values[i])
 		}
+		tv := TemplateValue{TemplateParam: p, Value: v}
 		if p.Component == ComponentButton {
-			v = escapeURLValue(t.Buttons[p.Index].URL, p.Name, v)
+			tv.URL = t.Buttons[p.Index].URL
 		}
-		m.Values = append(m.Values, TemplateValue{TemplateParam: p, Value: v})
+		m.Values = append(m.Values, tv)
 		filled[p.Key()] = v
 	}
 	if t.Header != nil && t.Header.Format == HeaderText {
@@ -177,7 +182,11 @@ func (m TemplateMessage) wire() map[string]any {
 	buttons := map[int][]map[string]any{}
 	var order []int
 	for _, v := range m.Values {
-		p := map[string]any{"type": "text", "text": v.Value}
+		text := v.Value
+		if v.Component == ComponentButton {
+			text = escapeURLValue(v.URL, v.Name, v.Value)
+		}
+		p := map[string]any{"type": "text", "text": text}
 		if m.Named && v.Component != ComponentButton {
 			p["parameter_name"] = v.Name
 		}

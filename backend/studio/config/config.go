@@ -52,11 +52,12 @@ func (c *Config) Runtime(ctx context.Context) (inbox.Runtime, error) {
 		return rt, nil
 	}
 	var rt inbox.Runtime
-	var errs [7]error
+	var errs [8]error
 	rt.Graph.PhoneNumberID, _, errs[0] = c.value(ctx, KeyPhoneNumberID, EnvPhoneNumberID, "")
 	rt.Graph.AccessToken, _, errs[1] = c.value(ctx, KeyAccessToken, EnvAccessToken, "")
 	rt.Graph.APIVersion, _, errs[2] = c.value(ctx, KeyAPIVersion, EnvAPIVersion, whatsapp.DefaultAPIVersion)
 	rt.Graph.GraphURL, _, errs[3] = c.value(ctx, KeyGraphURL, EnvGraphURL, whatsapp.DefaultGraphURL)
+	rt.Graph.BusinessAccountID, _, errs[7] = c.value(ctx, KeyBusinessAccountID, EnvBusinessAccountID, "")
 	rt.StaleAge, errs[4] = c.db.DurationSetting(ctx, KeyStaleAge, inbox.DefaultStaleAge)
 	// An unreadable number falls back to its default rather than stopping
 	// the bot; only a failed read is an error.

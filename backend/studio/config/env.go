@@ -16,6 +16,8 @@ const (
 	EnvVerifyToken   = "WHATSAPP_VERIFY_TOKEN"
 	EnvGraphURL      = "WHATSAPP_GRAPH_URL"
 	EnvAPIVersion    = "WHATSAPP_API_VERSION"
+	// EnvBusinessAccountID overrides the WhatsApp Business Account id.
+	EnvBusinessAccountID = "WHATSAPP_WABA_ID"
 )
 
 // Override is one command-line flag that stands for an environment
@@ -32,6 +34,7 @@ var Overrides = []Override{
 	{"whatsapp-verify-token", EnvVerifyToken, "webhook verification `token`"},
 	{"whatsapp-graph-url", EnvGraphURL, "Graph API base `url` (default https://graph.facebook.com)"},
 	{"whatsapp-api-version", EnvAPIVersion, "Graph API `version`, such as v21.0"},
+	{"whatsapp-waba-id", EnvBusinessAccountID, "WhatsApp Business Account `id` (owns the message templates)"},
 }
 
 // Overlay returns a getenv that answers the non-empty values of set (by

@@ -19,6 +19,9 @@ const (
 	KeyAPIVersion    = "whatsapp.api_version"
 	KeyGraphURL      = "whatsapp.graph_url"
 	KeyPublicURL     = "whatsapp.public_url"
+	// KeyBusinessAccountID is the WhatsApp Business Account (WABA) id that
+	// owns the message templates (Templates page, templates sync).
+	KeyBusinessAccountID = "whatsapp.business_account_id"
 	// KeyWebhookAddr is the webhook listener's address (host:port).
 	KeyWebhookAddr = "webhook.addr"
 	// KeyStaleAge and KeyRateLimit tune the inbox (Settings page);

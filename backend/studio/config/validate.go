@@ -20,6 +20,8 @@ func validate(in WhatsAppInput) error {
 	switch {
 	case in.PhoneNumberID != "" && !digits.MatchString(in.PhoneNumberID):
 		return apperr.Invalid("phoneNumberId", "The phone number ID is the long number from Meta's API Setup page, digits only.")
+	case in.BusinessAccountID != "" && !digits.MatchString(in.BusinessAccountID):
+		return apperr.Invalid("businessAccountId", "The WhatsApp Business Account ID is the long number from Meta's API Setup page, digits only.")
 	case in.APIVersion != "" && !apiVersion.MatchString(in.APIVersion):
 		return apperr.Invalid("apiVersion", "The Graph API version looks like v21.0.")
 	case in.GraphURL != "" && !isHTTPURL(in.GraphURL, false):
@@ -54,7 +56,7 @@ func isHTTPURL(s string, httpsOnly bool) bool {
 }
 
 func trimInput(in WhatsAppInput) WhatsAppInput {
-	for _, p := range []*string{&in.PhoneNumberID, &in.AccessToken, &in.AppSecret, &in.VerifyToken, &in.APIVersion,
+	for _, p := range []*string{&in.PhoneNumberID, &in.BusinessAccountID, &in.AccessToken, &in.AppSecret, &in.VerifyToken, &in.APIVersion,
 		&in.GraphURL, &in.WebhookAddr, &in.PublicURL} {
 		*p = strings.TrimSpace(*p)
 	}

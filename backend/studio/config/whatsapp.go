@@ -34,15 +34,17 @@ type SecretValue struct {
 // secrets masked, overrides marked.
 type WhatsApp struct {
 	PhoneNumberID SettingValue `json:"phoneNumberId"`
-	AccessToken   SecretValue  `json:"accessToken"`
-	AppSecret     SecretValue  `json:"appSecret"`
-	VerifyToken   SettingValue `json:"verifyToken"`
-	APIVersion    SettingValue `json:"apiVersion"`
-	GraphURL      SettingValue `json:"graphUrl"`
-	WebhookAddr   SettingValue `json:"webhookAddr"`
-	PublicURL     SettingValue `json:"publicUrl"`
-	StaleMinutes  int          `json:"staleMinutes"`
-	RateLimit     int          `json:"rateLimit"`
+	// BusinessAccountID is the WABA id templates are synced from.
+	BusinessAccountID SettingValue `json:"businessAccountId"`
+	AccessToken       SecretValue  `json:"accessToken"`
+	AppSecret         SecretValue  `json:"appSecret"`
+	VerifyToken       SettingValue `json:"verifyToken"`
+	APIVersion        SettingValue `json:"apiVersion"`
+	GraphURL          SettingValue `json:"graphUrl"`
+	WebhookAddr       SettingValue `json:"webhookAddr"`
+	PublicURL         SettingValue `json:"publicUrl"`
+	StaleMinutes      int          `json:"staleMinutes"`
+	RateLimit         int          `json:"rateLimit"`
 	// CallbackURL is the public base URL + /webhook/whatsapp, to paste into
 	// Meta's dashboard ("" until a public URL is set).
 	CallbackURL string `json:"callbackUrl"`
@@ -71,18 +73,19 @@ func (w WhatsApp) Missing() []string {
 // WhatsAppInput is a save from the form. An empty AccessToken or AppSecret
 // keeps the stored secret; the Clear flags remove it.
 type WhatsAppInput struct {
-	PhoneNumberID    string `json:"phoneNumberId"`
-	AccessToken      string `json:"accessToken"`
-	ClearAccessToken bool   `json:"clearAccessToken"`
-	AppSecret        string `json:"appSecret"`
-	ClearAppSecret   bool   `json:"clearAppSecret"`
-	VerifyToken      string `json:"verifyToken"`
-	APIVersion       string `json:"apiVersion"`
-	GraphURL         string `json:"graphUrl"`
-	WebhookAddr      string `json:"webhookAddr"`
-	PublicURL        string `json:"publicUrl"`
-	StaleMinutes     int    `json:"staleMinutes"`
-	RateLimit        int    `json:"rateLimit"`
+	PhoneNumberID     string `json:"phoneNumberId"`
+	BusinessAccountID string `json:"businessAccountId"`
+	AccessToken       string `json:"accessToken"`
+	ClearAccessToken  bool   `json:"clearAccessToken"`
+	AppSecret         string `json:"appSecret"`
+	ClearAppSecret    bool   `json:"clearAppSecret"`
+	VerifyToken       string `json:"verifyToken"`
+	APIVersion        string `json:"apiVersion"`
+	GraphURL          string `json:"graphUrl"`
+	WebhookAddr       string `json:"webhookAddr"`
+	PublicURL         string `json:"publicUrl"`
+	StaleMinutes      int    `json:"staleMinutes"`
+	RateLimit         int    `json:"rateLimit"`
 }
 
 // WhatsApp returns the current connection settings, secrets masked.
@@ -99,14 +102,15 @@ func (c *Config) WhatsApp(ctx context.Context) (WhatsApp, error) {
 		return SecretValue{Set: v != "", Hint: lastFour(v), Overridden: over, EnvVar: env}
 	}
 	out := WhatsApp{
-		PhoneNumberID: plain(KeyPhoneNumberID, EnvPhoneNumberID, ""),
-		AccessToken:   secret(KeyAccessToken, EnvAccessToken),
-		AppSecret:     secret(KeyAppSecret, EnvAppSecret),
-		VerifyToken:   plain(KeyVerifyToken, EnvVerifyToken, ""),
-		APIVersion:    plain(KeyAPIVersion, EnvAPIVersion, whatsapp.DefaultAPIVersion),
-		GraphURL:      plain(KeyGraphURL, EnvGraphURL, whatsapp.DefaultGraphURL),
-		WebhookAddr:   plain(KeyWebhookAddr, "", DefaultWebhookAddr),
-		PublicURL:     plain(KeyPublicURL, "", ""),
+		PhoneNumberID:     plain(KeyPhoneNumberID, EnvPhoneNumberID, ""),
+		BusinessAccountID: plain(KeyBusinessAccountID, EnvBusinessAccountID, ""),
+		AccessToken:       secret(KeyAccessToken, EnvAccessToken),
+		AppSecret:         secret(KeyAppSecret, EnvAppSecret),
+		VerifyToken:       plain(KeyVerifyToken, EnvVerifyToken, ""),
+		APIVersion:        plain(KeyAPIVersion, EnvAPIVersion, whatsapp.DefaultAPIVersion),
+		GraphURL:          plain(KeyGraphURL, EnvGraphURL, whatsapp.DefaultGraphURL),
+		WebhookAddr:       plain(KeyWebhookAddr, "", DefaultWebhookAddr),
+		PublicURL:         plain(KeyPublicURL, "", ""),
 	}
 	stale, err := c.db.DurationSetting(ctx, KeyStaleAge, inbox.DefaultStaleAge)
 	errs = append(errs, err)
@@ -134,10 +138,11 @@ func (c *Config) SaveWhatsApp(ctx context.Context, in WhatsAppInput) (oldAddr, n
 	newAddr = orDefault(in.WebhookAddr, DefaultWebhookAddr)
 	plain := map[string]string{
 		KeyPhoneNumberID: in.PhoneNumberID, KeyVerifyToken: in.VerifyToken,
-		KeyAPIVersion:  orDefault(in.APIVersion, whatsapp.DefaultAPIVersion),
-		KeyGraphURL:    strings.TrimRight(orDefault(in.GraphURL, whatsapp.DefaultGraphURL), "/"),
-		KeyWebhookAddr: newAddr,
-		KeyPublicURL:   strings.TrimRight(in.PublicURL, "/"),
+		KeyBusinessAccountID: in.BusinessAccountID,
+		KeyAPIVersion:        orDefault(in.APIVersion, whatsapp.DefaultAPIVersion),
+		KeyGraphURL:          strings.TrimRight(orDefault(in.GraphURL, whatsapp.DefaultGraphURL), "/"),
+		KeyWebhookAddr:       newAddr,
+		KeyPublicURL:         strings.TrimRight(in.PublicURL, "/"),
 	}
 	for key, v := range plain {
 		if err := c.set(ctx, key, v); err != nil {

@@ -1,9 +1,9 @@
-// Package templates keeps the WhatsApp Business Account's message templates
+// Package watemplates keeps the WhatsApp Business Account's message templates
 // for the rest of the product: it syncs them from the Graph API into the
 // store (which keeps each as opaque JSON) and reads them back as
 // whatsapp.Template values for the Templates page, the template node, the
 // inbox and notifications.
-package templates
+package watemplates
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package templates_test
+package watemplates_test
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"chatflow/backend/store/storetest"
-	"chatflow/backend/templates"
+	"chatflow/backend/watemplates"
 	"chatflow/backend/whatsapp"
 	"chatflow/backend/whatsapp/whatsapptest"
 )
@@ -16,7 +16,7 @@ func TestSyncStoresEveryPageAndForgetsDeletedTemplates(t *testing.T) {
 	ctx := context.Background()
 	g := whatsapptest.NewGraph()
 	defer g.Close()
-	lib := templates.New(storetest.NewDB(t))
+	lib := watemplates.New(storetest.NewDB(t))
 	g.SetTemplates(
 		whatsapptest.Template("order_shipped", "en_US", "Hi {{1}}, order {{2}} shipped.", "Track it"),
 		whatsapptest.Template("order_shipped", "es_ES", "Hola {{1}}, pedido {{2}} enviado.", "Seguir"),
@@ -41,7 +41,7 @@ func TestSyncStoresEveryPageAndForgetsDeletedTemplates(t *testing.T) {
 	if err != nil || res.Removed != 2 || res.Unchanged != 1 || len(res.Templates) != 1 {
 		t.Fatalf("second sync: %+v, %v", res, err)
 	}
-	if _, err := lib.Template(ctx, "promo", "en_US"); !errors.Is(err, templates.ErrNotSynced) {
+	if _, err := lib.Template(ctx, "promo", "en_US"); !errors.Is(err, watemplates.ErrNotSynced) {
 		t.Fatalf("a template deleted on Meta's side: %v", err)
 	}
 

@@ -67,11 +67,12 @@ func TestBoundMethods(t *testing.T) {
 		"Attributes":    "ContactValues Create Delete List SetContactValue Update",
 		"APIs":          "CallLog CancelTest Delete Duplicate Get ImportCurl List Placeholders Save Test",
 		"Settings":      "DetectTunnel GenerateVerifyToken Get Save Status",
-		"Conversations": "Contact List MarkRead Messages Reply RestartSession SetBotPaused",
+		"Conversations": "Contact List MarkRead Messages Reply RestartSession SendTemplate SetBotPaused",
 		"Flows":         "Create Delete Duplicate ExportBundle Get ImportBundle List Publish Rename Save Unpublish Validate",
 		"Simulator":     "Restart Send Start Stop",
 		"Data": "BackupNow Backups CancelRestore Checklist CloseAction CloseDialogReady CloseWindow Folder OpenFolder Quit " +
 			"Restore SetCloseAction StartBlank StartFromTemplate Templates",
+		"Templates": "List Sync",
 	}
 	for _, svc := range a.Bindings() {
 		typ := reflect.TypeOf(svc)

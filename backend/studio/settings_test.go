@@ -111,6 +111,7 @@ func TestSettingsValidation(t *testing.T) {
 		want string
 	}{
 		{"phone number id with letters", config.WhatsAppInput{PhoneNumberID: "abc123"}, "digits only"},
+		{"business account id with letters", config.WhatsAppInput{BusinessAccountID: "WABA-1"}, "Business Account ID"},
 		{"api version", config.WhatsAppInput{APIVersion: "21"}, "v21.0"},
 		{"graph url", config.WhatsAppInput{GraphURL: "graph.facebook.com"}, "http or https"},
 		{"public url over http", config.WhatsAppInput{PublicURL: "http://abc.ngrok.app"}, "https"},

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // WABAID is the WhatsApp Business Account the fake lists templates for.
@@ -170,4 +171,16 @@ func decodeTemplate(body []byte, req *Request) error {
 		}
 	}
 	return nil
+}
+
+// QuickReplyBody returns a webhook body with a tap on a template's
+// quick-reply button, in Meta's shape: a message of type "button" whose
+// payload is the one the send gave the button (its text here).
+func QuickReplyBody(from, name, wamid, text string) []byte {
+	msg := map[string]any{"from": from, "id": wamid, "timestamp": strconv.FormatInt(time.Now().Unix(), 10), "type": "button",
+		"button": map[string]string{"text": text, "payload": text}}
+	return envelope(map[string]any{"messaging_product": "whatsapp",
+		"metadata": map[string]string{"display_phone_number": "15550783881", "phone_number_id": PhoneNumberID},
+		"contacts": []map[string]any{{"profile": map[string]string{"name": name}, "wa_id": from}},
+		"messages": []map[string]any{msg}})
 }

@@ -122,3 +122,5 @@ export const Flows = bindService<typeof import('../../wailsjs/go/app/Flows')>('F
 export const Simulator = bindService<typeof import('../../wailsjs/go/app/Simulator')>('Simulator');
 /** The data folder, backups and restore, first-run templates and checklist, and the desktop window's close choice. */
 export const Data = bindService<typeof import('../../wailsjs/go/app/Data')>('Data');
+/** The WhatsApp message templates synced from the business account, and a sync on demand. */
+export const Templates = bindService<typeof import('../../wailsjs/go/app/Templates')>('Templates');

@@ -1,4 +1,4 @@
-import { Braces, MessagesSquare, Plug, Settings, Sparkles, Workflow, type LucideIcon } from 'lucide-react';
+import { Braces, FileText, MessagesSquare, Plug, Settings, Sparkles, Workflow, type LucideIcon } from 'lucide-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** Where a page sits in the navigation. */
@@ -82,6 +82,13 @@ export const pages: PageRoute[] = [
     icon: MessagesSquare,
     group: 'operate',
     ...lazyPage(() => import('../pages/conversations/ConversationsPage').then((m) => ({ default: m.ConversationsPage }))),
+  },
+  {
+    id: 'templates',
+    label: 'Templates',
+    icon: FileText,
+    group: 'operate',
+    ...lazyPage(() => import('../pages/templates/BoundTemplatesPage').then((m) => ({ default: m.BoundTemplatesPage }))),
   },
   {
     id: 'settings',

@@ -677,6 +677,84 @@ export namespace app {
 	        this.features = source["features"];
 	    }
 	}
+	export class TemplateSync {
+	    templates: whatsapp.Template[];
+	    syncedAt: string;
+	    missing: string;
+	    added: number;
+	    updated: number;
+	    removed: number;
+	    unchanged: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateSync(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.templates = this.convertValues(source["templates"], whatsapp.Template);
+	        this.syncedAt = source["syncedAt"];
+	        this.missing = source["missing"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.removed = source["removed"];
+	        this.unchanged = source["unchanged"];
+	        this.skipped = source["skipped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TemplatesView {
+	    templates: whatsapp.Template[];
+	    syncedAt: string;
+	    missing: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplatesView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.templates = this.convertValues(source["templates"], whatsapp.Template);
+	        this.syncedAt = source["syncedAt"];
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TestResult {
 	    status: number;
 	    durationMs: number;
@@ -753,6 +831,7 @@ export namespace app {
 	}
 	export class WhatsAppSettings {
 	    phoneNumberId: config.SettingValue;
+	    businessAccountId: config.SettingValue;
 	    accessToken: config.SecretValue;
 	    appSecret: config.SecretValue;
 	    verifyToken: config.SettingValue;
@@ -771,6 +850,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.phoneNumberId = this.convertValues(source["phoneNumberId"], config.SettingValue);
+	        this.businessAccountId = this.convertValues(source["businessAccountId"], config.SettingValue);
 	        this.accessToken = this.convertValues(source["accessToken"], config.SecretValue);
 	        this.appSecret = this.convertValues(source["appSecret"], config.SecretValue);
 	        this.verifyToken = this.convertValues(source["verifyToken"], config.SettingValue);
@@ -803,6 +883,7 @@ export namespace app {
 	}
 	export class WhatsAppSettingsInput {
 	    phoneNumberId: string;
+	    businessAccountId: string;
 	    accessToken: string;
 	    clearAccessToken: boolean;
 	    appSecret: string;
@@ -822,6 +903,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.phoneNumberId = source["phoneNumberId"];
+	        this.businessAccountId = source["businessAccountId"];
 	        this.accessToken = source["accessToken"];
 	        this.clearAccessToken = source["clearAccessToken"];
 	        this.appSecret = source["appSecret"];
@@ -1084,6 +1166,11 @@ export namespace flow {
 	    api?: string;
 	    routes?: string[];
 	    seconds?: number;
+	    template?: string;
+	    language?: string;
+	    parameters?: string[];
+	    headerMediaUrl?: string;
+	    quickReplies?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new NodeData(source);
@@ -1114,6 +1201,11 @@ export namespace flow {
 	        this.api = source["api"];
 	        this.routes = source["routes"];
 	        this.seconds = source["seconds"];
+	        this.template = source["template"];
+	        this.language = source["language"];
+	        this.parameters = source["parameters"];
+	        this.headerMediaUrl = source["headerMediaUrl"];
+	        this.quickReplies = source["quickReplies"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1515,6 +1607,96 @@ export namespace studio {
 
 export namespace whatsapp {
 	
+	export class TemplateButton {
+	    type: string;
+	    text: string;
+	    url?: string;
+	    phone?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateButton(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.text = source["text"];
+	        this.url = source["url"];
+	        this.phone = source["phone"];
+	    }
+	}
+	export class TemplateHeader {
+	    format: string;
+	    text?: string;
+	    example?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateHeader(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.text = source["text"];
+	        this.example = source["example"];
+	    }
+	}
+	export class Template {
+	    id: string;
+	    name: string;
+	    language: string;
+	    category: string;
+	    status: string;
+	    rejectedReason?: string;
+	    parameterFormat: string;
+	    header?: TemplateHeader;
+	    body: string;
+	    footer?: string;
+	    buttons?: TemplateButton[];
+	    unsupported?: string;
+	    examples?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Template(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.language = source["language"];
+	        this.category = source["category"];
+	        this.status = source["status"];
+	        this.rejectedReason = source["rejectedReason"];
+	        this.parameterFormat = source["parameterFormat"];
+	        this.header = this.convertValues(source["header"], TemplateHeader);
+	        this.body = source["body"];
+	        this.footer = source["footer"];
+	        this.buttons = this.convertValues(source["buttons"], TemplateButton);
+	        this.unsupported = source["unsupported"];
+	        this.examples = source["examples"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class TemplateQuickReply {
 	    index: number;
 	    payload: string;
@@ -1535,6 +1717,7 @@ export namespace whatsapp {
 	    name: string;
 	    example?: string;
 	    value: string;
+	    url?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new TemplateValue(source);
@@ -1547,6 +1730,7 @@ export namespace whatsapp {
 	        this.name = source["name"];
 	        this.example = source["example"];
 	        this.value = source["value"];
+	        this.url = source["url"];
 	    }
 	}
 	export class TemplateMessage {

@@ -1,9 +1,8 @@
 import { onEvent, Templates } from '../../lib/backend';
-import type { WaTemplate } from './model';
 import { createTemplateListStore, templatesChangedEvent, useTemplateListFrom, type TemplateListState } from './templateListStore';
 
 /** The app's one list of synced templates (Templates.List), refreshed on templates:changed. */
-export const templateListStore = createTemplateListStore(async () => (await Templates.List()).templates as WaTemplate[]);
+export const templateListStore = createTemplateListStore(async () => (await Templates.List()).templates);
 
 const subscribe = (onChange: () => void) => onEvent(templatesChangedEvent, onChange);
 

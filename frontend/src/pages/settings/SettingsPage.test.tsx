@@ -12,6 +12,7 @@ const plain = (value: string, envVar = '', overridden = false): config.SettingVa
 function saved(extra: Partial<app.WhatsAppSettings> = {}): app.WhatsAppSettings {
   return {
     phoneNumberId: plain('106540352242922', 'WHATSAPP_PHONE_NUMBER_ID'),
+    businessAccountId: plain('102290129340398', 'WHATSAPP_WABA_ID'),
     accessToken: { set: true, hint: 'XYZ9', overridden: false, envVar: 'WHATSAPP_TOKEN' },
     appSecret: { set: false, hint: '', overridden: false, envVar: 'WHATSAPP_APP_SECRET' },
     verifyToken: plain('verify-me', 'WHATSAPP_VERIFY_TOKEN'),
@@ -113,6 +114,7 @@ describe('SettingsPage', () => {
     const call = fake.calls.find((c) => c.name === 'Settings.Save');
     expect(call?.args[0]).toMatchObject({
       phoneNumberId: '106540352242922',
+      businessAccountId: '102290129340398',
       accessToken: '',
       clearAccessToken: false,
       appSecret: 'appsecret1234abcd',

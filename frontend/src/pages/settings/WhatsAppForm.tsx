@@ -116,6 +116,22 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
         hint={overriddenHint(settings.phoneNumberId) ?? "The long number on Meta's WhatsApp › API Setup page, not the phone number itself."}
         onChange={(e) => set('phoneNumberId', e.target.value)}
       />
+      <TextField
+        label={
+          <span className={styles.labelRow}>
+            WhatsApp Business Account ID <EnvBadge v={settings.businessAccountId} />
+          </span>
+        }
+        mono
+        inputMode="numeric"
+        value={form.businessAccountId}
+        disabled={settings.businessAccountId.overridden}
+        hint={
+          overriddenHint(settings.businessAccountId) ??
+          "On the same API Setup page; the account that owns your message templates (needed to sync them)."
+        }
+        onChange={(e) => set('businessAccountId', e.target.value)}
+      />
       {secret('accessToken', 'clearAccessToken', 'Access token')}
       {secret('appSecret', 'clearAppSecret', 'App secret')}
       <div className={styles.secretRow}>

@@ -50,6 +50,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
 export function formFrom(s: app.WhatsAppSettings): app.WhatsAppSettingsInput {
   return {
     phoneNumberId: s.phoneNumberId.value,
+    businessAccountId: s.businessAccountId.value,
     accessToken: '',
     clearAccessToken: false,
     appSecret: '',

@@ -15,4 +15,6 @@ export function Reply(arg1:number,arg2:string):Promise<inbox.MessageView>;
 
 export function RestartSession(arg1:number):Promise<app.ContactDetail>;
 
+export function SendTemplate(arg1:number,arg2:string,arg3:string,arg4:Array<string>,arg5:string):Promise<inbox.MessageView>;
+
 export function SetBotPaused(arg1:number,arg2:boolean):Promise<app.ContactDetail>;

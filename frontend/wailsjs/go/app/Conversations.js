@@ -26,6 +26,10 @@ export function RestartSession(arg1) {
   return window['go']['app']['Conversations']['RestartSession'](arg1);
 }
 
+export function SendTemplate(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['Conversations']['SendTemplate'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function SetBotPaused(arg1, arg2) {
   return window['go']['app']['Conversations']['SetBotPaused'](arg1, arg2);
 }

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Trigger is one notification trigger (migration 0011). FlowID is 0 for a
+// Trigger is one notification trigger (migration 0012). FlowID is 0 for a
 // template trigger, and also for a flow trigger whose flow was deleted
 // (Template is then empty).
 type Trigger struct {

@@ -292,8 +292,24 @@ describe('flow editor in the browser', () => {
       await page.getByRole('button', { name: 'Rename Keyboard (copy)' }).click();
       const dialog = page.getByRole('dialog', { name: 'Rename flow' });
       await dialog.getByRole('textbox', { name: 'Name' }).fill('Order help');
+      // A taken name is a coded error: HTTP 409 with {error, code} over RPC, the
+      // sentence in the dialog (and the bundle import below offers to replace on
+      // that code alone).
+      const answered = page.waitForResponse((r) => r.url().endsWith('/rpc/Flows.Rename'));
       await dialog.getByRole('button', { name: 'Rename' }).click();
-      await dialog.getByText('already exists').waitFor();
+      const answer = await answered;
+      expect(answer.status()).toBe(409);
+      expect(await answer.json()).toEqual({ error: 'A flow named "Order help" already exists.', code: 'ECONFLICT', field: 'name' });
+      await dialog.getByText('A flow named "Order help" already exists.').waitFor();
+      const rejection = await page.evaluate(async () => {
+        const flows = (window as unknown as { go: { app: { Flows: { Rename: (id: number, name: string) => Promise<void> } } } }).go
+          .app.Flows;
+        return flows.Rename(0, 'Order help').then(
+          () => null,
+          (e: unknown) => e,
+        );
+      });
+      expect(rejection).toMatchObject({ code: 'ENOTFOUND', field: '' });
       await dialog.getByRole('textbox', { name: 'Name' }).fill('Scratch');
       await dialog.getByRole('button', { name: 'Rename' }).click();
       await page.getByRole('row', { name: /Scratch/ }).waitFor();

@@ -1,6 +1,8 @@
-import { RotateCcw, Send } from 'lucide-react';
+import { FileText, RotateCcw, Send } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Badge, Button, confirm, Spinner, Switch, toast } from '../../components/ui';
+import { SendTemplateDialog } from '../../components/template/SendTemplateDialog';
+import { templateListStore } from '../../components/template/templateList';
 import { AttributeValue } from '../../components/values';
 import type { app } from '../../lib/backend';
 import { formatTime } from '../../lib/format';
@@ -129,8 +131,18 @@ function Values({ values }: { values: app.ContactValue[] }) {
   );
 }
 
+/** Reloads the synced templates each time the dialog opens (another window may have synced). */
+const loadSyncedTemplates = async () => {
+  await templateListStore.getState().load();
+  const { status, error, templates } = templateListStore.getState();
+  if (status === 'error') throw new Error(error);
+  return templates;
+};
+
 function Composer({ contact }: { contact: app.ContactSummary }) {
   const reply = useConversations((s) => s.reply);
+  const sendTemplate = useConversations((s) => s.sendTemplate);
+  const [choosing, setChoosing] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [sending, setSending] = useState(false);
@@ -152,28 +164,48 @@ function Composer({ contact }: { contact: app.ContactSummary }) {
     }
   };
   return (
-    <form className={styles.composer} onSubmit={(e) => void send(e)} aria-label="Reply">
-      {error !== '' && (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
-      <div className={styles.composeRow}>
-        <textarea
-          aria-label="Your reply"
-          rows={2}
-          value={text}
-          disabled={closed}
-          placeholder={
-            closed ? 'The customer last wrote more than 24 hours ago; WhatsApp only allows templates now.' : 'Write a reply (Enter sends, Shift+Enter for a new line)'
-          }
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKey}
-        />
-        <Button type="submit" variant="primary" icon={<Send size={15} />} loading={sending} disabled={closed || text.trim() === ''}>
-          Send
-        </Button>
-      </div>
-    </form>
+    <>
+      <form className={styles.composer} onSubmit={(e) => void send(e)} aria-label="Reply">
+        {error !== '' && (
+          <p className={styles.error} role="alert">
+            {error}
+          </p>
+        )}
+        <div className={styles.composeRow}>
+          <textarea
+            aria-label="Your reply"
+            rows={2}
+            value={text}
+            disabled={closed}
+            placeholder={
+              closed ? 'The customer last wrote more than 24 hours ago; WhatsApp only allows templates now.' : 'Write a reply (Enter sends, Shift+Enter for a new line)'
+            }
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKey}
+          />
+          <Button
+            variant={closed ? 'primary' : 'secondary'}
+            icon={<FileText size={15} />}
+            onClick={() => setChoosing(true)}
+            title="Send an approved WhatsApp template (allowed after the 24-hour window)"
+          >
+            Send a template
+          </Button>
+          <Button type="submit" variant="primary" icon={<Send size={15} />} loading={sending} disabled={closed || text.trim() === ''}>
+            Send
+          </Button>
+        </div>
+      </form>
+      <SendTemplateDialog
+        open={choosing}
+        onClose={() => setChoosing(false)}
+        contactName={contact.name !== '' ? contact.name : contact.phone}
+        loadTemplates={loadSyncedTemplates}
+        send={async (t, values, media) => {
+          await sendTemplate(t.name, t.language, values, media);
+          toast.success('Template sent', `${t.name} is on its way to ${contact.name !== '' ? contact.name : contact.phone}.`);
+        }}
+      />
+    </>
   );
 }

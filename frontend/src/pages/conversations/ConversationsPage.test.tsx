@@ -89,6 +89,37 @@ beforeEach(() => {
         return Promise.resolve(detail(id as number));
       },
       RestartSession: (id: unknown) => Promise.resolve({ ...detail(id as number), nodeId: '' }),
+      SendTemplate: (id: unknown, name: unknown) =>
+        Promise.resolve(
+          message(nextId++, id as number, {
+            direction: 'out',
+            source: 'agent',
+            type: 'template',
+            text: 'Hi Bo, your order A17 has shipped.',
+            status: 'queued',
+            details: JSON.stringify({ kind: 'template', name }),
+          }),
+        ),
+    },
+    Templates: {
+      List: () =>
+        Promise.resolve({
+          syncedAt: '',
+          missing: '',
+          templates: [
+            {
+              id: '1',
+              name: 'order_shipped',
+              language: 'en_US',
+              category: 'UTILITY',
+              status: 'APPROVED',
+              parameterFormat: 'positional',
+              header: null,
+              body: 'Hi {{1}}, your order {{2}} has shipped.',
+              buttons: [],
+            },
+          ],
+        }),
     },
     Attributes: {
       ContactValues: () => Promise.resolve([{ name: 'order_id', type: 'text', value: 'A17', builtIn: false }]),
@@ -178,6 +209,19 @@ describe('ConversationsPage', () => {
     expect(screen.getByLabelText('Your reply')).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
     expect(screen.getByTestId('message-status')).toHaveTextContent('Not answered: it arrived 30m after it was sent');
+  });
+
+  it('sends a template when the window is closed', async () => {
+    const user = await open('Bo Li');
+    await user.click(screen.getByRole('button', { name: 'Send a template' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send a template to Bo Li' });
+    await waitFor(() => expect(within(dialog).getByLabelText('Template')).toHaveValue('order_shipped\u0000en_US'));
+    await user.type(within(dialog).getByLabelText('Body {{1}}'), 'Bo');
+    await user.type(within(dialog).getByLabelText('Body {{2}}'), 'A17');
+    await user.click(within(dialog).getByRole('button', { name: 'Send template' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(fake.calls.find((c) => c.name === 'Conversations.SendTemplate')?.args).toEqual([2, 'order_shipped', 'en_US', ['Bo', 'A17'], '']);
+    expect(await screen.findByText('Template sent')).toBeInTheDocument();
   });
 
   it('pauses and resumes the bot and restarts the session', async () => {

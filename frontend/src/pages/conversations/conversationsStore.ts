@@ -30,6 +30,8 @@ interface ConversationsState {
   /** Reloads the open contact's header and attributes, marking it read. */
   refreshOpen: () => Promise<void>;
   reply: (text: string) => Promise<string>;
+  /** Sends an approved template to the open contact; rejects with the reason it was refused. */
+  sendTemplate: (name: string, language: string, values: string[], headerMediaUrl: string) => Promise<void>;
   setBotPaused: (paused: boolean) => Promise<string>;
   restart: () => Promise<string>;
 }
@@ -130,6 +132,12 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
     } catch (err) {
       return errorMessage(err);
     }
+  },
+  sendTemplate: async (name, language, values, headerMediaUrl) => {
+    const id = get().selectedId;
+    if (id === null) throw new Error('Choose a conversation first.');
+    const m = await Conversations.SendTemplate(id, name, language, values, headerMediaUrl);
+    get().apply(m);
   },
   setBotPaused: async (paused) => {
     const id = get().selectedId;

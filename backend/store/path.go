@@ -7,11 +7,10 @@ import (
 )
 
 // DefaultPath is where the database lives when neither --db nor CHATFLOW_DB
-// says otherwise: <user config dir>/chatflow/chatflow.db.
+// says otherwise: <user config dir>/chatflow/chatflow.db. (The command line
+// reads both; CHATFLOW_DB is config.EnvDB, owned by backend/studio/config
+// like every other environment variable.)
 func DefaultPath() (string, error) {
-	if p := os.Getenv("CHATFLOW_DB"); p != "" {
-		return p, nil
-	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return "", fmt.Errorf("store: find the user config folder (set --db or CHATFLOW_DB): %w", err)

@@ -49,6 +49,17 @@ func (s *Flows) Save(f flow.Flow) (SaveResult, error) {
 // Validate checks a document without saving it (the editor's live check).
 func (s *Flows) Validate(f flow.Flow) ([]flow.Problem, error) { return s.use().Validate(s.d.Ctx, f) }
 
+// RowsPreview is what a buttons or list node with rows from a list would
+// send, rendered from the saved sample of the API that fills the list.
+type RowsPreview studio.RowsPreview
+
+// PreviewRows renders a dynamic buttons or list node's rows and pages from
+// the sample response saved with the API that fills its list.
+func (s *Flows) PreviewRows(n flow.Node) (RowsPreview, error) {
+	p, err := s.use().PreviewRows(s.d.Ctx, n)
+	return RowsPreview(p), err
+}
+
 // Publish makes the flow's saved document the one customers get.
 func (s *Flows) Publish(id int64) error { return s.use().Publish(s.d.Ctx, id) }
 

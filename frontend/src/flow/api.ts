@@ -106,3 +106,26 @@ export const flowsApi = {
 
 /** The Go event sent after any flow is created, saved, renamed, published or deleted. */
 export const flowsChangedEvent = 'flows:changed';
+
+/** What a node with rows from a list would send, rendered from an API's saved sample (Go's studio.RowsPreview). */
+export interface RowsPreview {
+  /** The API whose sample filled the list ('' when none did). */
+  api: string;
+  items: number;
+  /** The messages the rows take, each with its options as sent ("More…" last on all but the last). */
+  pages: { id: string; title: string; description: string }[][];
+  /** Why there is nothing to show, in one sentence ('' when there is something). */
+  note: string;
+}
+
+/** Flows.PreviewRows: a dynamic buttons or list node's rows from the saved sample response. */
+export async function previewRows(node: { id: string; type: string; data: object }): Promise<RowsPreview> {
+  type NodeModel = Parameters<typeof Flows.PreviewRows>[0];
+  const p = await Flows.PreviewRows({ ...node, position: { x: 0, y: 0 } } as unknown as NodeModel);
+  return {
+    api: p.api,
+    items: p.items,
+    pages: (p.pages ?? []).map((page) => (page ?? []).map((o) => ({ id: o.id, title: o.title, description: o.description ?? '' }))),
+    note: p.note,
+  };
+}

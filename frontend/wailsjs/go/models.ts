@@ -509,6 +509,42 @@ export namespace app {
 	        this.flows = source["flows"];
 	    }
 	}
+	export class RowsPreview {
+	    api: string;
+	    items: number;
+	    pages: flow.Option[][];
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowsPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.api = source["api"];
+	        this.items = source["items"];
+	        this.pages = this.convertValues(source["pages"], flow.Option);
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SaveResult {
 	    flow: flow.Flow;
 	    problems: flow.Problem[];

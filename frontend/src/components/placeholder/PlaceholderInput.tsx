@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState, type InputHTMLAttributes, type Keybo
 import { cx } from '../../lib/cx';
 import { AttributePicker } from './AttributePicker';
 import { useAttributeList } from './attributeList';
-import { insertPlaceholder, splitPlaceholders, type AttributeOption } from './placeholders';
+import { insertPlaceholder, isKnownName, splitPlaceholders, type AttributeOption } from './placeholders';
 import { useSlashPicker, type PickerAnchor } from './useSlashPicker';
 import styles from './PlaceholderInput.module.css';
 
@@ -112,7 +112,7 @@ export function PlaceholderInput({
             s.name === undefined ? (
               <span key={i}>{s.text}</span>
             ) : (
-              <mark key={i} className={cx(styles.placeholder, !known.has(s.name) && options.length > 0 && styles.unknown)}>
+              <mark key={i} className={cx(styles.placeholder, !isKnownName(s.name, known) && options.length > 0 && styles.unknown)}>
                 {s.text}
               </mark>
             ),

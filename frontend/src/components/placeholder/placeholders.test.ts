@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   filterAttributes,
   insertPlaceholder,
+  isKnownName,
   placeholderNames,
   slashQuery,
   splitPlaceholders,
@@ -74,5 +75,22 @@ describe('filterAttributes', () => {
     expect(filterAttributes(attrs, 'ORD').map((a) => a.name)).toEqual(['order_id', 'customer_order']);
     expect(filterAttributes(attrs, '').length).toBe(4);
     expect(filterAttributes(attrs, 'zzz')).toEqual([]);
+  });
+});
+
+describe('isKnownName', () => {
+  const known = new Set(['orders', 'contact.name', 'item']);
+  it.each([
+    ['orders', true],
+    ['orders.0.id', true],
+    ['contact.name', true],
+    ['item.time', true],
+    ['contact', false],
+    ['order', false],
+    ['ordersx.id', false],
+  ])('%s -> %s', (name, want) => expect(isKnownName(name, known)).toBe(want));
+
+  it('reads a formatted placeholder by its name', () => {
+    expect(placeholderNames('{{price | number:2}} on {{ eta|date:D MMM }}')).toEqual(['price', 'eta']);
   });
 });

@@ -4,8 +4,11 @@
  * and inserting a chosen placeholder. Names may contain dots (contact.name).
  */
 
-/** Matches one placeholder; group 1 is the name. Spaces inside the braces are allowed. */
-export const placeholderPattern = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+/**
+ * Matches one placeholder; group 1 is the name. Spaces inside the braces are
+ * allowed, and so are formats after a bar ({{price | number:2}}).
+ */
+export const placeholderPattern = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*(?:\|[^{}]*)?\}\}/g;
 
 /** One piece of a text: plain text, or a placeholder with its name. */
 export interface Segment {
@@ -40,6 +43,18 @@ export function placeholderNames(...texts: string[]): string[] {
     }
   }
   return [...seen];
+}
+
+/**
+ * Whether a placeholder name reads a known attribute: the name itself, or a
+ * path into one (orders.0.id, chosen.price, item.time reads "item").
+ */
+export function isKnownName(name: string, known: ReadonlySet<string>): boolean {
+  if (known.has(name)) return true;
+  for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+    if (known.has(name.slice(0, dot))) return true;
+  }
+  return false;
 }
 
 /** The text a placeholder for name is written as. */

@@ -18,6 +18,8 @@ export function ImportBundle(arg1:string,arg2:boolean):Promise<bundle.Result>;
 
 export function List():Promise<Array<app.FlowSummary>>;
 
+export function PreviewRows(arg1:flow.Node):Promise<app.RowsPreview>;
+
 export function Publish(arg1:number):Promise<void>;
 
 export function Rename(arg1:number,arg2:string):Promise<void>;

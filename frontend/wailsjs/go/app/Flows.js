@@ -30,6 +30,10 @@ export function List() {
   return window['go']['app']['Flows']['List']();
 }
 
+export function PreviewRows(arg1) {
+  return window['go']['app']['Flows']['PreviewRows'](arg1);
+}
+
 export function Publish(arg1) {
   return window['go']['app']['Flows']['Publish'](arg1);
 }

@@ -5,7 +5,7 @@ import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { AttributePicker } from '../../../components/placeholder/AttributePicker';
 import { useAttributeList } from '../../../components/placeholder/attributeList';
 import { PlaceholderInput } from '../../../components/placeholder/PlaceholderInput';
-import { insertPlaceholder, splitPlaceholders } from '../../../components/placeholder/placeholders';
+import { insertPlaceholder, isKnownName, splitPlaceholders, type AttributeOption } from '../../../components/placeholder/placeholders';
 import { useSlashPicker } from '../../../components/placeholder/useSlashPicker';
 import { Field } from '../../../components/ui';
 import { cx } from '../../../lib/cx';
@@ -27,6 +27,11 @@ export interface TemplateFieldProps {
   placeholder?: string;
   /** Uses the monospace font (URLs). */
   mono?: boolean;
+  /**
+   * Names the text may use besides the attributes, offered first by the `/`
+   * picker: {{item}} and {{index}} in a row template.
+   */
+  extraNames?: AttributeOption[];
 }
 
 /**
@@ -45,8 +50,10 @@ export function TemplateField({
   error,
   placeholder,
   mono,
+  extraNames,
 }: TemplateFieldProps) {
   const id = useId();
+  const attributes = useAttributeList();
   const count = charCount(value);
   const over = limit !== undefined && count > limit;
   const invalid = error !== undefined;
@@ -67,7 +74,15 @@ export function TemplateField({
       error={error}
     >
       {singleLine === true ? (
-        <PlaceholderInput id={id} value={value} onChange={onChange} placeholder={placeholder} mono={mono} invalid={invalid} />
+        <PlaceholderInput
+          id={id}
+          value={value}
+          onChange={onChange}
+          placeholder={placeholder}
+          mono={mono}
+          invalid={invalid}
+          attributes={extraNames === undefined ? undefined : [...extraNames, ...attributes]}
+        />
       ) : (
         <TemplateArea id={id} value={value} onChange={onChange} rows={rows} placeholder={placeholder} invalid={invalid} />
       )}
@@ -96,7 +111,9 @@ function TemplateArea({
   const backdropRef = useRef<HTMLDivElement>(null);
   const pendingCaret = useRef<number | null>(null);
   const slashTyped = useRef(false);
-  const known = new Set(attributes.map((a) => a.name));
+  // Inside a {{#each}} loop, {{item}} and {{index}} are the loop's item.
+  const loopNames = /\{\{\s*#each\b/.test(value) ? ['item', 'index'] : [];
+  const known = new Set([...attributes.map((a) => a.name), ...loopNames]);
   const picker = useSlashPicker(attributes, (from, to, name) => {
     const next = insertPlaceholder(value, from, to, name);
     pendingCaret.current = next.caret;
@@ -134,7 +151,7 @@ function TemplateArea({
           s.name === undefined ? (
             <span key={i}>{s.text}</span>
           ) : (
-            <mark key={i} className={cx(styles.mark, !known.has(s.name) && attributes.length > 0 && styles.markUnknown)}>
+            <mark key={i} className={cx(styles.mark, !isKnownName(s.name, known) && attributes.length > 0 && styles.markUnknown)}>
               {s.text}
             </mark>
           ),

@@ -1,4 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
+import { Rows3 } from 'lucide-react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
 import { catalogue } from '../catalogue';
@@ -18,7 +19,8 @@ export const ButtonsNode = memo(function ButtonsNode({ id, data, selected }: Nod
       footer={
         data.attribute === '' ? undefined : (
           <span>
-            Saves the choice to <span className={styles.pill}>{data.attribute}</span>
+            Saves the {data.rowsFrom === '' ? 'choice' : 'chosen item'} to{' '}
+            <span className={styles.pill}>{data.attribute}</span>
           </span>
         )
       }
@@ -26,6 +28,11 @@ export const ButtonsNode = memo(function ButtonsNode({ id, data, selected }: Nod
       <div className={styles.text}>
         <TemplateText text={data.text} empty="No message yet" />
       </div>
+      {data.rowsFrom !== '' && (
+        <span className={styles.tag}>
+          <Rows3 size={11} /> One button per item of <span className={styles.pill}>{data.rowsFrom}</span>
+        </span>
+      )}
     </NodeCard>
   );
 });

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { TextField } from '../../../components/ui';
 import { AttributeSelect } from '../../inspector/fields/AttributeSelect';
+import { DynamicRows } from '../../inspector/fields/DynamicRows';
 import { OptionsEditor } from '../../inspector/fields/OptionsEditor';
+import { RowsMode } from '../../inspector/fields/RowsMode';
 import { TemplateField } from '../../inspector/fields/TemplateField';
 import { charCount, fieldError } from '../../inspector/fields/problems';
 import { nodeLimits } from '../catalogue.gen';
@@ -8,9 +11,15 @@ import type { InspectorProps } from '../shared/inspector';
 
 const limits = nodeLimits.list;
 
-/** Edits a list node: the message, the menu button, up to ten rows and where the choice is saved. */
+/**
+ * Edits a list node: the message, the menu button, and either up to ten
+ * rows written here or one row per item of a list attribute, and where the
+ * choice is saved.
+ */
 export function ListInspector({ node, update, problems }: InspectorProps<'list'>) {
   const d = node.data;
+  // The choice stays while no list is picked yet (rowsFrom is still empty).
+  const [fromList, setFromList] = useState(d.rowsFrom !== '');
   return (
     <>
       <TemplateField
@@ -28,24 +37,38 @@ export function ListInspector({ node, update, problems }: InspectorProps<'list'>
         onChange={(e) => update({ button: e.target.value }, 'button')}
         error={fieldError(problems, 'button')}
       />
-      <OptionsEditor
+      <RowsMode
         kind="row"
-        options={d.rows}
-        max={limits.rows}
-        titleLimit={limits.rowTitle}
-        descriptionLimit={limits.rowDescription}
-        onChange={(rows, key) => update({ rows }, key)}
-        error={fieldError(problems, 'rows')}
+        fromList={fromList}
+        onChange={(next) => {
+          setFromList(next);
+          if (!next) update({ rowsFrom: '' });
+        }}
       />
-      <AttributeSelect
-        label="Save the choice in"
-        optional
-        value={d.attribute}
-        onChange={(attribute) => update({ attribute })}
-        placeholder="Don't save the choice"
-        hint="Optional: stores the title of the chosen row."
-        error={fieldError(problems, 'attribute')}
-      />
+      {fromList ? (
+        <DynamicRows node={node} update={update} problems={problems} titleLimit={limits.rowTitle} />
+      ) : (
+        <>
+          <OptionsEditor
+            kind="row"
+            options={d.rows}
+            max={limits.rows}
+            titleLimit={limits.rowTitle}
+            descriptionLimit={limits.rowDescription}
+            onChange={(rows, key) => update({ rows }, key)}
+            error={fieldError(problems, 'rows')}
+          />
+          <AttributeSelect
+            label="Save the choice in"
+            optional
+            value={d.attribute}
+            onChange={(attribute) => update({ attribute })}
+            placeholder="Don't save the choice"
+            hint="Optional: stores the title of the chosen row."
+            error={fieldError(problems, 'attribute')}
+          />
+        </>
+      )}
     </>
   );
 }

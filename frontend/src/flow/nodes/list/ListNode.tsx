@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { Menu } from 'lucide-react';
+import { Menu, Rows3 } from 'lucide-react';
 import { memo } from 'react';
 import type { FlowNodeOf } from '../../model';
 import { catalogue } from '../catalogue';
@@ -19,7 +19,8 @@ export const ListNode = memo(function ListNode({ id, data, selected }: NodeProps
       footer={
         data.attribute === '' ? undefined : (
           <span>
-            Saves the choice to <span className={styles.pill}>{data.attribute}</span>
+            Saves the {data.rowsFrom === '' ? 'choice' : 'chosen item'} to{' '}
+            <span className={styles.pill}>{data.attribute}</span>
           </span>
         )
       }
@@ -30,6 +31,11 @@ export const ListNode = memo(function ListNode({ id, data, selected }: NodeProps
       <span className={styles.tag}>
         <Menu size={11} /> {data.button === '' ? 'Menu' : data.button}
       </span>
+      {data.rowsFrom !== '' && (
+        <span className={styles.tag}>
+          <Rows3 size={11} /> One row per item of <span className={styles.pill}>{data.rowsFrom}</span>
+        </span>
+      )}
     </NodeCard>
   );
 });

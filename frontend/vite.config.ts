@@ -18,5 +18,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: { modules: { classNameStrategy: 'non-scoped' } },
     restoreMocks: true,
+    // Room for the 5 s waits of src/test/setup.ts on a busy machine.
+    testTimeout: 20_000,
   },
 });

@@ -27,6 +27,7 @@ const unset = (envVar = '') => ({ value: '', overridden: false, envVar });
 /** The WhatsApp settings of a fresh installation, as Settings.Get reports them. */
 export const sampleWhatsAppSettings = {
   phoneNumberId: unset('WHATSAPP_PHONE_NUMBER_ID'),
+  businessAccountId: unset('WHATSAPP_WABA_ID'),
   accessToken: { set: false, hint: '', overridden: false, envVar: 'WHATSAPP_TOKEN' },
   appSecret: { set: false, hint: '', overridden: false, envVar: 'WHATSAPP_APP_SECRET' },
   verifyToken: unset('WHATSAPP_VERIFY_TOKEN'),

@@ -51,6 +51,7 @@ func init() {
 	commands["simulate"] = command{"chat with a flow in the terminal (stdin is the customer)", runSimulate}
 	commands["import"] = command{"import attributes, APIs and flows from a bundle file", runImport}
 	commands["export"] = command{"export attributes, APIs and flows as a bundle", runExport}
+	commands["trigger"] = command{"add, list or remove notification triggers (POST /notify/NAME)", runTrigger}
 	commands["templates"] = command{"sync the WhatsApp message templates (templates sync)", runTemplates}
 }
 

@@ -62,6 +62,9 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	c.live = newLive(db, c.studio, c.events, log)
 	health := server.Health{Version: app.Build().Version, Started: started}
 	webhookMux := server.NewWebhookMux(health, c.live.webhook)
+	// Notifications from the business's own systems come in beside
+	// Meta's webhook, so they work through the same tunnel.
+	webhookMux.Handle("POST /notify/{trigger}", c.studio.Triggers.NotifyHandler(c.live.inbox))
 	// The templates' demo order API (loopback only; see backend/demo).
 	webhookMux.Handle(demo.OrdersPath, demo.OrdersHandler())
 	mux.Handle("/", webhookMux)

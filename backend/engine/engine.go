@@ -57,6 +57,9 @@ type Inbound struct {
 	// Media is the attachment of a photo, document, audio, video or
 	// sticker message; nil for other messages.
 	Media *Media `json:"media,omitempty"`
+	// Notify makes this turn a notification (notify.go) instead of a
+	// customer message.
+	Notify *Notify `json:"notify,omitempty"`
 }
 
 // Media is what a flow learns of the customer's attachment: it fills the

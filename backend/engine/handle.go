@@ -38,7 +38,7 @@ func (e *Engine) Handle(ctx context.Context, s Session, in Inbound) (Turn, error
 	setMediaAttributes(s.Attributes, in.Media)
 	idleSince := s.LastActivity
 	s.LastActivity = now
-	if s.Paused {
+	if s.Paused && in.Notify == nil {
 		return Turn{Session: s, State: StatePaused}, nil
 	}
 
@@ -51,6 +51,13 @@ func (e *Engine) Handle(ctx context.Context, s Session, in Inbound) (Turn, error
 	}
 	t := &turn{Turn: Turn{Session: s}, rc: runContext{ctx: ctx, engine: e, attrs: s.Attributes,
 		types: attribute.TypeMap(defs), env: newExprEnv(defs), contactID: s.ContactID}}
+
+	if in.Notify != nil {
+		if err := e.handleNotify(t, in.Notify); err != nil {
+			return Turn{}, err
+		}
+		return t.finish(), nil
+	}
 
 	restart := in.ReplyID == "" && flow.NormalizeKeyword(in.Text) == flow.NormalizeKeyword(e.d.RestartKeyword)
 	switch {

@@ -34,6 +34,16 @@ type contactState struct {
 // insert). A crash before the commit leaves the message waiting, so it runs
 // again after a restart and nothing is answered twice.
 func (s *Service) runTurn(ctx context.Context, st *contactState, item store.Message, msg whatsapp.Message) error {
+	at := msg.Timestamp
+	if at.IsZero() {
+		at = s.opt.Now()
+	}
+	return s.runTurnWith(ctx, st, item, engine.Inbound{Text: msg.Text, ReplyID: msg.ReplyID, At: at}, nil)
+}
+
+// runTurnWith runs the engine on in (the contact's name and number filled
+// in) after setting the values of set, and saves the turn as runTurn says.
+func (s *Service) runTurnWith(ctx context.Context, st *contactState, item store.Message, in engine.Inbound, set map[string]string) error {
 	sess := st.session
 	sess.Attributes = make(map[string]string, len(st.session.Attributes)+len(st.values))
 	for name, value := range st.session.Attributes {
@@ -42,13 +52,12 @@ func (s *Service) runTurn(ctx context.Context, st *contactState, item store.Mess
 	for name, value := range st.values {
 		sess.Attributes[name] = value
 	}
-	at := msg.Timestamp
-	if at.IsZero() {
-		at = s.opt.Now()
+	for name, value := range set {
+		sess.Attributes[name] = value
 	}
 	c := st.contact
-	turn, err := s.handle(store.WithDefinitionsVersion(ctx, st.version), sess, engine.Inbound{Text: msg.Text,
-		ReplyID: msg.ReplyID, ContactName: c.Name, ContactPhone: c.Phone, At: at})
+	in.ContactName, in.ContactPhone = c.Name, c.Phone
+	turn, err := s.handle(store.WithDefinitionsVersion(ctx, st.version), sess, in)
 	if err != nil {
 		return err
 	}

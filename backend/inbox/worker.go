@@ -200,6 +200,9 @@ func newContactState(w store.Work) (*contactState, error) {
 // than a customer message plug in here (docs/architecture.md, "the inbound
 // queue").
 func (s *Service) process(ctx context.Context, st *contactState, item store.Message) error {
+	if item.Kind == store.KindNotification {
+		return s.runNotification(ctx, st, item)
+	}
 	if item.Kind != store.KindMessage {
 		return s.finish(ctx, item, store.InboundFailed, fmt.Sprintf("this version cannot handle %q work", item.Kind))
 	}

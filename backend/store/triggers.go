@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"chatflow/backend/flow"
 )
 
 // Trigger is one notification trigger (migration 0012). FlowID is 0 for a
@@ -134,4 +136,37 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// KindNotification is an incoming row that is a notification of a trigger
+// (POST /notify/{trigger}): its Input is the notification as JSON, and the
+// worker runs it in order with the contact's messages.
+const KindNotification = "notification"
+
+// SourceNotify marks the row of a notification in the conversation.
+const SourceNotify = "notify"
+
+// NotificationRowTx returns the id of the row stored under a notification's
+// idempotency id (its wa_message_id), for a repeated request.
+func NotificationRowTx(ctx context.Context, q Execer, waMessageID string) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM messages WHERE wa_message_id = ? AND wa_message_id <> ''`, waMessageID).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: notification %s: %w", waMessageID, err)
+	}
+	return id, nil
+}
+
+// TriggerFlow loads the saved version of flow id when a trigger starts it:
+// such a flow is live through its trigger without being the published
+// flow. It fails with ErrNotFound when no trigger names the flow.
+func (db *DB) TriggerFlow(ctx context.Context, id int64) (flow.Flow, error) {
+	var n int
+	if err := db.R.QueryRowContext(ctx, `SELECT COUNT(*) FROM triggers WHERE flow_id = ?`, id).Scan(&n); err != nil {
+		return flow.Flow{}, fmt.Errorf("store: triggers of flow %d: %w", id, err)
+	}
+	if n == 0 {
+		return flow.Flow{}, fmt.Errorf("store: flow %d has no trigger: %w", id, ErrNotFound)
+	}
+	return db.Flow(ctx, id)
 }

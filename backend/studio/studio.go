@@ -97,6 +97,7 @@ type Studio struct {
 	Backups    *Backups
 	Settings   *Settings
 	Templates  *Templates
+	Triggers   *Triggers
 }
 
 // New builds the use cases over deps.
@@ -121,6 +122,7 @@ func New(deps Deps) *Studio {
 	s.Backups = newBackups(s)
 	s.Settings = newSettings(s)
 	s.Templates = newTemplates(s)
+	s.Triggers = &Triggers{s: s}
 	return s
 }
 

@@ -44,6 +44,7 @@ type App struct {
 	Simulator     *Simulator
 	Data          *Data
 	Templates     *Templates
+	Triggers      *Triggers
 }
 
 // New builds the services over deps.
@@ -58,6 +59,7 @@ func New(deps *Deps) *App {
 		Simulator:     &Simulator{deps},
 		Data:          newData(deps),
 		Templates:     &Templates{deps},
+		Triggers:      &Triggers{deps},
 	}
 }
 
@@ -65,7 +67,7 @@ func New(deps *Deps) *App {
 // Bind option and the browser-mode RPC server. Add a service here and it is
 // callable from the UI in both modes as window.go.app.<Service>.<Method>.
 func (a *App) Bindings() []any {
-	return []any{a.System, a.Attributes, a.APIs, a.Settings, a.Conversations, a.Flows, a.Simulator, a.Data, a.Templates}
+	return []any{a.System, a.Attributes, a.APIs, a.Settings, a.Conversations, a.Flows, a.Simulator, a.Data, a.Templates, a.Triggers}
 }
 
 // each converts a list of use-case results into this package's DTOs.

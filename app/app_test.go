@@ -73,6 +73,7 @@ func TestBoundMethods(t *testing.T) {
 		"Data": "BackupNow Backups CancelRestore Checklist CloseAction CloseDialogReady CloseWindow Folder OpenFolder Quit " +
 			"Restore SetCloseAction StartBlank StartFromTemplate Templates",
 		"Templates": "List Sync",
+		"Triggers":  "Add List Remove",
 	}
 	for _, svc := range a.Bindings() {
 		typ := reflect.TypeOf(svc)

@@ -124,3 +124,5 @@ export const Simulator = bindService<typeof import('../../wailsjs/go/app/Simulat
 export const Data = bindService<typeof import('../../wailsjs/go/app/Data')>('Data');
 /** The WhatsApp message templates synced from the business account, and a sync on demand. */
 export const Templates = bindService<typeof import('../../wailsjs/go/app/Templates')>('Templates');
+/** Notification triggers your own systems call (POST /notify/NAME on the webhook listener). */
+export const Triggers = bindService<typeof import('../../wailsjs/go/app/Triggers')>('Triggers');

@@ -845,6 +845,92 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class TriggerCreated {
+	    trigger: studio.TriggerView;
+	    token: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TriggerCreated(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trigger = this.convertValues(source["trigger"], studio.TriggerView);
+	        this.token = source["token"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TriggerInput {
+	    name: string;
+	    flow: string;
+	    template: string;
+	    language: string;
+	    parameters: string[];
+	    headerMediaUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TriggerInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.flow = source["flow"];
+	        this.template = source["template"];
+	        this.language = source["language"];
+	        this.parameters = source["parameters"];
+	        this.headerMediaUrl = source["headerMediaUrl"];
+	    }
+	}
+	export class TriggerView {
+	    name: string;
+	    flow: string;
+	    template: string;
+	    language: string;
+	    parameters: string[];
+	    headerMediaUrl: string;
+	    tokenHint: string;
+	    createdAt: string;
+	    lastUsedAt: string;
+	    uses: number;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TriggerView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.flow = source["flow"];
+	        this.template = source["template"];
+	        this.language = source["language"];
+	        this.parameters = source["parameters"];
+	        this.headerMediaUrl = source["headerMediaUrl"];
+	        this.tokenHint = source["tokenHint"];
+	        this.createdAt = source["createdAt"];
+	        this.lastUsedAt = source["lastUsedAt"];
+	        this.uses = source["uses"];
+	        this.problem = source["problem"];
+	    }
+	}
 	export class Tunnel {
 	    found: boolean;
 	    publicUrl: string;
@@ -1637,6 +1723,38 @@ export namespace studio {
 		    }
 		    return a;
 		}
+	}
+	export class TriggerView {
+	    name: string;
+	    flow: string;
+	    template: string;
+	    language: string;
+	    parameters: string[];
+	    headerMediaUrl: string;
+	    tokenHint: string;
+	    createdAt: string;
+	    lastUsedAt: string;
+	    uses: number;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TriggerView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.flow = source["flow"];
+	        this.template = source["template"];
+	        this.language = source["language"];
+	        this.parameters = source["parameters"];
+	        this.headerMediaUrl = source["headerMediaUrl"];
+	        this.tokenHint = source["tokenHint"];
+	        this.createdAt = source["createdAt"];
+	        this.lastUsedAt = source["lastUsedAt"];
+	        this.uses = source["uses"];
+	        this.problem = source["problem"];
+	    }
 	}
 
 }

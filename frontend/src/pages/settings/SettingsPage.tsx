@@ -4,6 +4,7 @@ import { EmptyState, Panel, Page, Spinner } from '../../components/ui';
 import { DataSection } from './DataSection';
 import { InstallationPanel } from './InstallationPanel';
 import { StatusPanel } from './StatusPanel';
+import { TriggersSection } from './TriggersSection';
 import { WhatsAppForm } from './WhatsAppForm';
 import { useSettings } from './settingsStore';
 import styles from './SettingsPage.module.css';
@@ -49,6 +50,7 @@ export function SettingsPage() {
             <Spinner label="Loading the WhatsApp settings" />
           )}
         </Panel>
+        <TriggersSection />
         <DataSection />
         <InstallationPanel />
       </div>

@@ -55,14 +55,14 @@ func TestSimulateConversations(t *testing.T) {
 	}{
 		{"shipped order by option number", nil, []string{"hi", "1", "A1001"}, []string{
 			greeting, wait, askNumber, wait,
-			`{"type":"text","text":"Good news! Order A1001 is shipped and arrives on 2026-05-02."}`, bye, end}},
+			`{"type":"text","text":"Good news! Order A1001 is on its way and should arrive on Saturday 2 May."}`, bye, end}},
 		{"processing order by title, lower case id", nil, []string{"Hello!", "track my order", "a1002"}, []string{
 			greeting, wait, askNumber, wait,
 			`{"type":"text","text":"Order a1002 is processing. We will message you as soon as it ships."}`, bye, end}},
 		{"unknown order then a delivered one, by option id", nil, []string{"hi", "track", "Z9999", "A1003"}, []string{
 			greeting, wait, askNumber, wait,
 			`{"type":"text","text":"I could not find order Z9999. Please check the number and send it again."}`, askNumber, wait,
-			`{"type":"text","text":"Good news! Order A1003 is delivered and arrives on 2026-04-20."}`, bye, end}},
+			`{"type":"text","text":"Order A1003 was delivered on Monday 20 April. We hope you enjoy it!"}`, bye, end}},
 		{"three wrong answers hand over", nil, []string{"hi", "1", "x", "12", "order?"}, []string{
 			greeting, wait, askNumber, wait, retry, wait, retry, wait, person, end}},
 		{"API error takes others", nil, []string{"hi", "1", "E5000"}, []string{

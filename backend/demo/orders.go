@@ -15,7 +15,8 @@ import (
 // OrdersPath is the route pattern of the demo order API.
 const OrdersPath = "GET /demo/orders/{id}"
 
-// Order is one made-up order.
+// Order is one made-up order. ETA is the expected delivery date, and the
+// day it arrived once delivered (the template words the two differently).
 type Order struct {
 	ID     string `json:"id"`
 	Status string `json:"status"`

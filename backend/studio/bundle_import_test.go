@@ -50,7 +50,7 @@ func TestImportExampleAndRoundTrip(t *testing.T) {
 		t.Fatalf("result %+v", res)
 	}
 	live, err := db.PublishedFlow(ctx)
-	if err != nil || live.Name != "Order status" || len(live.Nodes) != 12 || len(live.Edges) != 14 {
+	if err != nil || live.Name != "Order status" || len(live.Nodes) != 14 || len(live.Edges) != 17 {
 		t.Fatalf("published flow %+v %v", live, err)
 	}
 	list, _ := db.Flows(ctx)

@@ -124,7 +124,7 @@ func TestOrderTemplateSimulatesAgainstTheDemoAPI(t *testing.T) {
 	}{
 		{"hi", "", "menu", "How can we help you today?"},
 		{"", "track", "ask", "What is your order number?"},
-		{"A1001", "", "", "Good news! Order A1001 is shipped and arrives on 2026-05-02."},
+		{"A1001", "", "", "Good news! Order A1001 is on its way and should arrive on Saturday 2 May."},
 	}
 	for _, s := range steps {
 		turn, err := sim.Send(bg, ss.ID, s.text, s.reply)

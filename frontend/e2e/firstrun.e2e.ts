@@ -51,7 +51,7 @@ describe('first run in the browser', () => {
       await page.getByRole('button', { name: 'Track my order' }).click();
       await page.getByText('What is your order number?').waitFor();
       await say(page, 'A1001');
-      await page.getByText('Good news! Order A1001 is shipped and arrives on 2026-05-02.').waitFor({ timeout: 15000 });
+      await page.getByText('Good news! Order A1001 is on its way and should arrive on Saturday 2 May.').waitFor({ timeout: 15000 });
       await screenshot(page, 'firstrun-simulator');
 
       // The checklist on the Flows page shows "build" and "test" done from the real state.

@@ -122,7 +122,7 @@ describe('WhatsApp in browser mode', () => {
       await expect(sentTo(ana.from, 4)).resolves.toEqual([
         'Hi Ana Souza! How can we help you today? [Track my order|Talk to a person]',
         'What is your order number? It looks like A1001.',
-        'Good news! Order A1001 is shipped and arrives on 2026-05-02.',
+        'Good news! Order A1001 is on its way and should arrive on Saturday 2 May.',
         'Anything else? Send hi to start again.',
       ]);
       // Live in the open conversation, with Meta's statuses.

@@ -15,7 +15,7 @@ export interface BotBubbleProps {
 
 const mediaIcons = { image: Image, video: Video, audio: Music, document: FileText } as const;
 
-/** A bot message drawn like WhatsApp: text, media, reply buttons as chips, or a list's menu button. */
+/** A bot message drawn like WhatsApp: text, media, reply buttons as chips, a list's menu button, or a template with its quick replies. */
 export function BotBubble({ reply, interactive, onChoose, onOpenList }: BotBubbleProps) {
   const MediaIcon = mediaIcons[reply.mediaType as keyof typeof mediaIcons] ?? FileText;
   return (
@@ -27,7 +27,14 @@ export function BotBubble({ reply, interactive, onChoose, onOpenList }: BotBubbl
             <span className={styles.mediaUrl}>{reply.mediaUrl}</span>
           </div>
         )}
+        {reply.template !== undefined && (
+          <span className={styles.meta} data-testid="sim-template">
+            Template {reply.template.name} ({reply.template.language})
+          </span>
+        )}
+        {reply.template !== undefined && reply.template.header !== '' && <p className={styles.templateHeader}>{reply.template.header}</p>}
         {reply.text !== '' && <p className={styles.text}>{formatWhatsApp(reply.text)}</p>}
+        {reply.template !== undefined && reply.template.footer !== '' && <span className={styles.meta}>{reply.template.footer}</span>}
         {reply.delayMs > 0 && <span className={styles.meta}>after {Math.round(reply.delayMs / 100) / 10} s</span>}
         {reply.type === 'list' && (
           <button
@@ -51,6 +58,21 @@ export function BotBubble({ reply, interactive, onChoose, onOpenList }: BotBubbl
               onClick={() => onChoose(b)}
             >
               {b.title}
+            </button>
+          ))}
+        </div>
+      )}
+      {reply.template !== undefined && reply.template.quickReplies.length > 0 && (
+        <div className={styles.chips}>
+          {reply.template.quickReplies.map((q) => (
+            <button
+              key={q}
+              type="button"
+              className={styles.chip}
+              disabled={!interactive}
+              onClick={() => onChoose({ id: q, title: q, description: '' })}
+            >
+              {q}
             </button>
           ))}
         </div>

@@ -18,6 +18,17 @@ export function toSimTurn(t: SimTurnModel): SimTurn {
         mediaUrl: r.mediaUrl ?? '',
         mediaType: r.mediaType ?? '',
         delayMs: r.delayMs ?? 0,
+        ...(r.template === undefined
+          ? {}
+          : {
+              template: {
+                name: r.template.name,
+                language: r.template.language,
+                header: r.template.header ?? '',
+                footer: r.template.footer ?? '',
+                quickReplies: (r.template.quickReplies ?? []).map((q) => q.payload),
+              },
+            }),
       }),
     ),
     state: ['wait', 'end', 'paused', 'idle'].includes(state) ? state : 'end',

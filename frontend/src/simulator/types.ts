@@ -24,6 +24,18 @@ export interface SimReply {
   mediaType: string;
   /** How long the bot waited (a delay node) before this message. */
   delayMs: number;
+  /** A WhatsApp template's name, header, footer and quick replies (type "template"). */
+  template?: SimTemplate;
+}
+
+/** The parts of a sent template the bubble shows around its body (text). */
+export interface SimTemplate {
+  name: string;
+  language: string;
+  header: string;
+  footer: string;
+  /** Quick-reply button texts; tapping one answers with it. */
+  quickReplies: string[];
 }
 
 /** One API call the turn made. */

@@ -61,7 +61,7 @@ export function TriggersSection() {
   };
 
   const columns: Column<app.TriggerView>[] = [
-    { key: 'name', header: 'Name', cell: (t) => <code>{t.name}</code> },
+    { key: 'name', header: 'Name', width: '190px', cell: (t) => <code>{t.name}</code> },
     {
       key: 'action',
       header: 'Does',

@@ -37,8 +37,9 @@ func supportFlow() flow.Flow {
 
 // events records what the inbox emits.
 type events struct {
-	mu   sync.Mutex
-	list []string
+	mu    sync.Mutex
+	list  []string
+	views []inbox.MessageView
 }
 
 func (e *events) Emit(name string, data any) {
@@ -46,6 +47,20 @@ func (e *events) Emit(name string, data any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.list = append(e.list, name+" "+v.Direction+" "+v.Status)
+	e.views = append(e.views, v)
+}
+
+// retrying returns the views announcing a reply waiting after a failed send.
+func (e *events) retrying() []inbox.MessageView {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []inbox.MessageView
+	for _, v := range e.views {
+		if v.Status == store.MessageQueued && v.Attempts > 0 {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func (e *events) count(entry string) int {

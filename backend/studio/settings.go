@@ -45,6 +45,23 @@ type Status struct {
 	Queued int `json:"queued"`
 	Sent   int `json:"sent"`
 	Failed int `json:"failed"`
+	// Sending says why queued replies are not leaving, if they failed.
+	Sending SendTrouble `json:"sending"`
+}
+
+// SendTrouble sums up the replies waiting to leave, for a line such as
+// "3 replies waiting: Could not reach WhatsApp (retry 4 at 12:03)".
+type SendTrouble struct {
+	// Waiting counts the queued replies; Retrying those that failed at
+	// least once.
+	Waiting  int `json:"waiting"`
+	Retrying int `json:"retrying"`
+	// Reason is the last failure of the reply retried next, NextAttempt the
+	// number of its next try and RetryAt when (RFC 3339); empty and 0 when
+	// nothing is retrying.
+	Reason      string `json:"reason"`
+	NextAttempt int    `json:"nextAttempt"`
+	RetryAt     string `json:"retryAt"`
 }
 
 // Get returns the current settings, secrets masked.
@@ -99,6 +116,14 @@ func (u *Settings) Status(ctx context.Context) (Status, error) {
 		return Status{}, u.s.internal("read the outbox", err)
 	}
 	st.Queued, st.Sent, st.Failed = counts[store.OutboxPending], counts[store.OutboxSent], counts[store.OutboxFailed]
+	t, err := u.s.db.SendTrouble(ctx)
+	if err != nil {
+		return Status{}, u.s.internal("read the waiting replies", err)
+	}
+	st.Sending = SendTrouble{Waiting: t.Waiting, Retrying: t.Retrying, Reason: t.Reason, RetryAt: rfc3339(t.NextAttemptAt)}
+	if t.Retrying > 0 {
+		st.Sending.NextAttempt = t.Attempts + 1
+	}
 	return st, nil
 }
 

@@ -2,6 +2,7 @@ package studio
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"net"
@@ -13,6 +14,7 @@ import (
 
 	"chatflow/backend/server"
 	"chatflow/backend/store"
+	"chatflow/backend/store/storetest"
 	"chatflow/backend/studio/config"
 )
 
@@ -174,6 +176,30 @@ func TestSettingsMovesTheListenerAndReportsStatus(t *testing.T) {
 	}
 	if st, _ = s.Status(bg); st.LastVerifiedAt != "2026-01-02T03:04:05Z" || st.LastEventAt != "2026-01-02T03:05:00Z" {
 		t.Fatalf("times = %q %q", st.LastVerifiedAt, st.LastEventAt)
+	}
+
+	// A reply that failed three times: the status says why and when it is
+	// tried again (issue 14, finding 3).
+	c := storetest.Contact(t, studio.db, "111", "Ana")
+	retryAt := time.Date(2026, 1, 2, 12, 3, 0, 0, time.UTC)
+	err = studio.db.Tx(bg, func(tx *sql.Tx) error {
+		m, err := store.InsertMessageTx(bg, tx, store.Message{ContactID: c.ID, Direction: store.DirectionOut, Type: "text",
+			Text: "hi", Payload: `{"kind":"text","text":"hi"}`, Status: store.MessageQueued, Source: store.SourceBot})
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(`UPDATE messages SET attempts = 3, next_attempt_at = ?, error = 'Could not reach WhatsApp: connection refused'
+			WHERE id = ?`, retryAt.UnixMilli(), m.ID)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ = s.Status(bg)
+	want := SendTrouble{Waiting: 1, Retrying: 1, Reason: "Could not reach WhatsApp: connection refused", NextAttempt: 4,
+		RetryAt: "2026-01-02T12:03:00Z"}
+	if st.Queued != 1 || st.Sending != want {
+		t.Fatalf("queued %d, sending = %+v; want %+v", st.Queued, st.Sending, want)
 	}
 }
 

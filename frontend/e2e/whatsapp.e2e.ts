@@ -180,4 +180,38 @@ describe('WhatsApp in browser mode', () => {
       await context.close();
     }
   });
+
+  it('says why a reply is waiting while the Graph API fails, then sends it once it is back', async () => {
+    const { page, context, errors } = await openApp(browser, server, { hash: '#/conversations' });
+    try {
+      const cy = { from: '5511999990003', name: 'Cy Park' };
+      graph.failing.on = true;
+      await deliver(`${server.webhookUrl}/webhook/whatsapp`, customerMessage({ ...cy, id: 'wamid.cy.1', text: 'hi' }));
+      await page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Cy Park/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Cy Park' }).waitFor();
+      // The reply is not a silent "Queued": the bubble says it is retried and why.
+      const retrying = page.locator('[data-testid="message-status"][data-retrying]');
+      await retrying.first().waitFor({ timeout: 15_000 });
+      await expect(retrying.first().textContent()).resolves.toMatch(/Retrying \(attempt \d+ at .+\): Service temporarily unavailable/);
+      await screenshot(page, 'whatsapp-reply-retrying');
+
+      // Settings sums it up beside the outgoing counts.
+      await page.goto(`${server.uiUrl}#/settings`);
+      const line = page.getByTestId('waiting-replies');
+      await line.waitFor({ timeout: 15_000 });
+      await expect(line.textContent()).resolves.toMatch(/^1 reply waiting: Service temporarily unavailable \(retry \d+ at .+\)$/);
+      await screenshot(page, 'whatsapp-settings-waiting-replies');
+      expect(graph.failing.refused).toBeGreaterThan(0);
+
+      // The Graph API is back: the reply goes out once and the line goes away.
+      graph.failing.on = false;
+      await expect(sentTo(cy.from, 1)).resolves.toEqual(['Hi Cy Park! How can we help you today? [Track my order|Talk to a person]']);
+      await line.waitFor({ state: 'detached', timeout: 20_000 });
+      expect(graph.sent.filter((m) => m.to === cy.from)).toHaveLength(1);
+      expect(errors).toEqual([]);
+    } finally {
+      graph.failing.on = false;
+      await context.close();
+    }
+  });
 });

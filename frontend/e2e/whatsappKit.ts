@@ -27,6 +27,8 @@ export interface FakeGraph {
   sent: SentMessage[];
   /** Where status webhooks go once set (the webhook listener's URL). */
   webhook: { url: string };
+  /** While on is true every send is answered 500 (Meta's transient error), as when the Graph API is down. */
+  failing: { on: boolean; refused: number };
   close: () => Promise<void>;
 }
 
@@ -96,6 +98,7 @@ function statusBody(id: string, status: string, to: string, callback: string): s
 export async function startFakeGraph(): Promise<FakeGraph> {
   const sent: SentMessage[] = [];
   const webhook = { url: '' };
+  const failing = { on: false, refused: 0 };
   let seq = 0;
   let chain = Promise.resolve();
   const server: Server = createServer((req, res) => {
@@ -105,6 +108,12 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       if (req.url !== `/v21.0/${phoneNumberId}/messages` || req.headers.authorization !== `Bearer ${accessToken}`) {
         res.statusCode = 401;
         res.end(JSON.stringify({ error: { message: 'Invalid OAuth access token', code: 190 } }));
+        return;
+      }
+      if (failing.on) {
+        failing.refused++;
+        res.statusCode = 500;
+        res.end(JSON.stringify({ error: { message: 'Service temporarily unavailable', type: 'OAuthException', code: 2, is_transient: true } }));
         return;
       }
       const m = JSON.parse(body) as {
@@ -138,6 +147,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     url: `http://127.0.0.1:${port}`,
     sent,
     webhook,
+    failing,
     close: async () => {
       await chain.catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));

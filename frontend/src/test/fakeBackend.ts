@@ -51,6 +51,7 @@ export const sampleWhatsAppStatus = {
   queued: 0,
   sent: 0,
   failed: 0,
+  sending: { waiting: 0, retrying: 0, reason: '', nextAttempt: 0, retryAt: '' },
 };
 
 const builtIn = (name: string, type: string, description: string) => ({

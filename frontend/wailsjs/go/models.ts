@@ -1049,6 +1049,7 @@ export namespace app {
 	    queued: number;
 	    sent: number;
 	    failed: number;
+	    sending: studio.SendTrouble;
 	
 	    static createFrom(source: any = {}) {
 	        return new WhatsAppStatus(source);
@@ -1065,6 +1066,7 @@ export namespace app {
 	        this.queued = source["queued"];
 	        this.sent = source["sent"];
 	        this.failed = source["failed"];
+	        this.sending = this.convertValues(source["sending"], studio.SendTrouble);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1481,6 +1483,8 @@ export namespace inbox {
 	    error: string;
 	    source: string;
 	    at: string;
+	    attempts: number;
+	    retryAt: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new MessageView(source);
@@ -1499,6 +1503,8 @@ export namespace inbox {
 	        this.error = source["error"];
 	        this.source = source["source"];
 	        this.at = source["at"];
+	        this.attempts = source["attempts"];
+	        this.retryAt = source["retryAt"];
 	    }
 	}
 
@@ -1620,6 +1626,26 @@ export namespace studio {
 		}
 	}
 	
+	export class SendTrouble {
+	    waiting: number;
+	    retrying: number;
+	    reason: string;
+	    nextAttempt: number;
+	    retryAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SendTrouble(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.waiting = source["waiting"];
+	        this.retrying = source["retrying"];
+	        this.reason = source["reason"];
+	        this.nextAttempt = source["nextAttempt"];
+	        this.retryAt = source["retryAt"];
+	    }
+	}
 	export class SimCall {
 	    api: string;
 	    status: number;

@@ -39,6 +39,8 @@ function message(id: number, contactId: number, extra: Partial<inbox.MessageView
     error: '',
     source: 'customer',
     at: '2026-01-02T03:04:05Z',
+    attempts: 0,
+    retryAt: '',
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 import { AlertCircle, Check, CheckCheck, Clock } from 'lucide-react';
 import type { inbox } from '../../lib/backend';
 import { cx } from '../../lib/cx';
-import { details, messageTime, sourceLabel, statusLabel } from './model';
+import { details, messageTime, retrying, sourceLabel, statusLabel } from './model';
 import { SentTemplateBottom, SentTemplateTop } from './SentTemplate';
 import { sentTemplate } from './templateParts';
 import styles from './ConversationsPage.module.css';
@@ -29,6 +29,7 @@ export function MessageBubble({ m }: { m: inbox.MessageView }) {
   const out = m.direction === 'out';
   const status = statusLabel(m);
   const problem = m.status === 'failed' || m.status === 'stale' || m.status === 'skipped';
+  const waiting = retrying(m);
   return (
     <li className={cx(styles.message, out ? styles.outgoing : styles.incoming)} data-testid="message" data-status={m.status}>
       <div className={cx(styles.bubble, problem && styles.problemBubble)}>
@@ -55,8 +56,8 @@ export function MessageBubble({ m }: { m: inbox.MessageView }) {
         {status !== '' && (
           <>
             {' · '}
-            <span className={styles.status} data-testid="message-status">
-              <StatusIcon status={m.status} /> {status}
+            <span className={cx(styles.status, waiting && styles.retrying)} data-testid="message-status" data-retrying={waiting || undefined}>
+              {waiting ? <AlertCircle size={12} aria-hidden="true" /> : <StatusIcon status={m.status} />} {status}
             </span>
           </>
         )}

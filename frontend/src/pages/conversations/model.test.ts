@@ -16,6 +16,8 @@ function msg(extra: Partial<inbox.MessageView>): inbox.MessageView {
     error: '',
     source: 'bot',
     at: '2026-01-02T03:04:05Z',
+    attempts: 0,
+    retryAt: '',
     ...extra,
   };
 }
@@ -52,6 +54,11 @@ describe('conversation model', () => {
       [{ direction: 'in', status: 'done' }, ''],
       [{ direction: 'in', status: 'stale', error: 'not answered: it arrived 2h after it was sent' }, 'Not answered: it arrived 2h after it was sent'],
       [{ direction: 'in', status: 'skipped' }, 'Not answered'],
+      [
+        { status: 'queued', attempts: 3, error: 'Could not reach WhatsApp: connection refused', retryAt: '2026-01-02T12:03:00Z' },
+        `Retrying (attempt 4 at ${messageTime('2026-01-02T12:03:00Z')}): Could not reach WhatsApp: connection refused`,
+      ],
+      [{ status: 'queued', attempts: 1, error: 'Service unavailable' }, 'Retrying (attempt 2): Service unavailable'],
     ];
     for (const [m, want] of cases) {
       expect(statusLabel(msg(m))).toBe(want);

@@ -45,7 +45,7 @@ export function statusLabel(m: inbox.MessageView): string {
   if (m.direction === 'out') {
     switch (m.status) {
       case 'queued':
-        return 'Queued';
+        return retrying(m) ? `Retrying (attempt ${m.attempts + 1}${m.retryAt ? ` at ${messageTime(m.retryAt)}` : ''}): ${m.error}` : 'Queued';
       case 'sent':
         return 'Sent';
       case 'delivered':
@@ -66,6 +66,11 @@ export function statusLabel(m: inbox.MessageView): string {
       return m.error === '' ? 'Not answered' : m.error.charAt(0).toUpperCase() + m.error.slice(1);
   }
   return '';
+}
+
+/** Whether a reply waits for another try after a failed send (its error says why). */
+export function retrying(m: inbox.MessageView): boolean {
+  return m.direction === 'out' && m.status === 'queued' && m.attempts > 0 && m.error !== '';
 }
 
 /** Who wrote an outgoing message, for the line under it. */

@@ -38,6 +38,7 @@ function status(extra: Partial<app.WhatsAppStatus> = {}): app.WhatsAppStatus {
     queued: 1,
     sent: 5,
     failed: 2,
+    sending: { waiting: 0, retrying: 0, reason: '', nextAttempt: 0, retryAt: '' },
     ...extra,
   } as app.WhatsAppStatus;
 }

@@ -2,6 +2,7 @@ import { Badge, Panel, Spinner, type BadgeTone } from '../../components/ui';
 import type { app } from '../../lib/backend';
 import { formatTime } from '../../lib/format';
 import { CopyField } from './CopyField';
+import { WaitingReplies } from './WaitingReplies';
 import styles from './SettingsPage.module.css';
 
 const listenerTone: Record<string, BadgeTone> = { listening: 'success', failed: 'danger', stopped: 'neutral' };
@@ -45,6 +46,7 @@ export function StatusPanel({ status }: { status: app.WhatsAppStatus | null }) {
           <dt>Outgoing messages</dt>
           <dd>
             {status.queued} queued · {status.sent} sent · {status.failed} failed
+            <WaitingReplies sending={status.sending} />
           </dd>
         </div>
       </dl>

@@ -109,6 +109,15 @@ describe('choices from an API array', () => {
       await preview.getByText(/^Wed 4 June 17:30.*…$/).waitFor();
 
       const done = await dropNode(page, 'message', { x: 40, y: 560 });
+      // The / picker offers a list's loop and count beside the attribute itself.
+      const text = inspector.getByRole('textbox', { name: /^Text/ });
+      await text.fill('');
+      await text.pressSequentially('Free: /slo');
+      const picker = page.getByTestId('attribute-picker');
+      await picker.getByRole('option', { name: /\{\{#each slots\}\}/ }).waitFor();
+      await picker.getByRole('option', { name: /\{\{slots\.#\}\}/ }).waitFor();
+      await screenshot(page, 'lists-picker-loop');
+      await text.press('Escape');
       await inspectorText(
         page,
         'Text',

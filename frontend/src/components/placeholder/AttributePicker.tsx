@@ -40,20 +40,20 @@ export function AttributePicker({ picker }: { picker: SlashPicker }) {
       <div ref={listRef} id={picker.listId} role="listbox" aria-label="Attributes" className={styles.list}>
         {picker.matches.map((a, i) => (
           <div
-            key={a.name}
+            key={a.insert ?? a.name}
             id={`${picker.listId}-${i}`}
             role="option"
             aria-selected={i === picker.active}
             className={cx(styles.option, i === picker.active && styles.active)}
             onMouseDown={(e) => {
               e.preventDefault();
-              picker.pick(a.name);
+              picker.pick(a.insert ?? a.name);
             }}
             onMouseMove={() => picker.setActive(i)}
           >
             <span className={styles.name}>
               {a.builtIn && <Lock size={11} aria-label="built-in" className={styles.lock} />}
-              {a.name}
+              {a.insert === undefined ? a.name : a.insert.replace(/\n/g, ' ')}
             </span>
             <span className={styles.type}>{a.type}</span>
             {a.description !== '' && <span className={styles.description}>{a.description}</span>}

@@ -6,6 +6,7 @@ import {
   placeholderNames,
   slashQuery,
   splitPlaceholders,
+  withFormats,
   type AttributeOption,
 } from './placeholders';
 
@@ -92,5 +93,36 @@ describe('isKnownName', () => {
 
   it('reads a formatted placeholder by its name', () => {
     expect(placeholderNames('{{price | number:2}} on {{ eta|date:D MMM }}')).toEqual(['price', 'eta']);
+  });
+});
+
+describe('withFormats', () => {
+  const attrs: AttributeOption[] = [
+    { name: 'eta', type: 'date', description: '', builtIn: false },
+    { name: 'price', type: 'number', description: '', builtIn: false },
+    { name: 'in_stock', type: 'boolean', description: '', builtIn: false },
+    { name: 'orders', type: 'list', description: '', builtIn: false },
+    { name: 'note', type: 'text', description: '', builtIn: false },
+  ];
+
+  it('follows each attribute with the formats of its type, loops only where asked', () => {
+    expect(withFormats(attrs, true).map((a) => a.insert ?? a.name)).toEqual([
+      'eta',
+      '{{eta | date}}',
+      'price',
+      '{{price | number:2}}',
+      'in_stock',
+      '{{in_stock | yesno}}',
+      'orders',
+      '{{#each orders}}\n• {{item}}\n{{/each}}',
+      '{{orders.#}}',
+      'note',
+    ]);
+    expect(withFormats(attrs, false).some((a) => a.insert?.startsWith('{{#each') === true)).toBe(false);
+  });
+
+  it('inserts a variant as written and a name as a placeholder', () => {
+    expect(insertPlaceholder('On /et', 3, 6, '{{eta | date}}')).toEqual({ text: 'On {{eta | date}}', caret: 17 });
+    expect(insertPlaceholder('On /et', 3, 6, 'eta')).toEqual({ text: 'On {{eta}}', caret: 10 });
   });
 });

@@ -82,7 +82,8 @@ export function slashQuery(text: string, slashAt: number, caret: number): string
  * placeholder for name and returns the new text and caret position.
  */
 export function insertPlaceholder(text: string, from: number, to: number, name: string): { text: string; caret: number } {
-  const ph = placeholderFor(name);
+  // A picker entry may carry its whole text (a format, a loop).
+  const ph = name.startsWith('{{') ? name : placeholderFor(name);
   return { text: text.slice(0, from) + ph + text.slice(to), caret: from + ph.length };
 }
 
@@ -92,6 +93,41 @@ export interface AttributeOption {
   type: string;
   description: string;
   builtIn: boolean;
+  /** The text the entry inserts when it is not {{name}}: a format or a loop (withFormats). */
+  insert?: string;
+}
+
+/**
+ * Adds, after each attribute, the ways a message text can show it: a date
+ * as "2 May 2026", a number with 2 decimals, a true/false as yes or no, and
+ * (when loops is set) a list repeated per item. The template language of
+ * message texts renders them (docs/bundle.md, "Text templates").
+ */
+export function withFormats(attributes: AttributeOption[], loops: boolean): AttributeOption[] {
+  const out: AttributeOption[] = [];
+  for (const a of attributes) {
+    out.push(a);
+    const variant = (insert: string, description: string) =>
+      out.push({ ...a, type: 'format', description, insert });
+    switch (a.type) {
+      case 'date':
+        variant(`{{${a.name} | date}}`, 'As a date, such as 2 May 2026.');
+        break;
+      case 'number':
+        variant(`{{${a.name} | number:2}}`, 'With 2 decimals, such as 12.50.');
+        break;
+      case 'boolean':
+        variant(`{{${a.name} | yesno}}`, 'As yes or no.');
+        break;
+      case 'list':
+        if (loops) {
+          variant(`{{#each ${a.name}}}\n• {{item}}\n{{/each}}`, 'Repeat a line for each item ({{item.field}} reads a field).');
+        }
+        variant(`{{${a.name}.#}}`, 'How many items it holds.');
+        break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -91,7 +91,7 @@ export function useSlashPicker(
       case 'Enter':
       case 'Tab': {
         const chosen = matches[active];
-        if (chosen !== undefined) pick(chosen.name);
+        if (chosen !== undefined) pick(chosen.insert ?? chosen.name);
         return true;
       }
       case 'Escape':

@@ -1,11 +1,17 @@
-import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 // The placeholder modules one by one, not the folder's index: that also
 // exports the JSON body editor, and importing it put CodeMirror (366 KB) on
 // the flow editor's load path (docs/performance.md).
 import { AttributePicker } from '../../../components/placeholder/AttributePicker';
 import { useAttributeList } from '../../../components/placeholder/attributeList';
 import { PlaceholderInput } from '../../../components/placeholder/PlaceholderInput';
-import { insertPlaceholder, isKnownName, splitPlaceholders, type AttributeOption } from '../../../components/placeholder/placeholders';
+import {
+  insertPlaceholder,
+  isKnownName,
+  splitPlaceholders,
+  withFormats,
+  type AttributeOption,
+} from '../../../components/placeholder/placeholders';
 import { useSlashPicker } from '../../../components/placeholder/useSlashPicker';
 import { Field } from '../../../components/ui';
 import { cx } from '../../../lib/cx';
@@ -81,7 +87,7 @@ export function TemplateField({
           placeholder={placeholder}
           mono={mono}
           invalid={invalid}
-          attributes={extraNames === undefined ? undefined : [...extraNames, ...attributes]}
+          attributes={extraNames === undefined ? undefined : withFormats([...extraNames, ...attributes], false)}
         />
       ) : (
         <TemplateArea id={id} value={value} onChange={onChange} rows={rows} placeholder={placeholder} invalid={invalid} />
@@ -114,7 +120,8 @@ function TemplateArea({
   // Inside a {{#each}} loop, {{item}} and {{index}} are the loop's item.
   const loopNames = /\{\{\s*#each\b/.test(value) ? ['item', 'index'] : [];
   const known = new Set([...attributes.map((a) => a.name), ...loopNames]);
-  const picker = useSlashPicker(attributes, (from, to, name) => {
+  const offered = useMemo(() => withFormats(attributes, true), [attributes]);
+  const picker = useSlashPicker(offered, (from, to, name) => {
     const next = insertPlaceholder(value, from, to, name);
     pendingCaret.current = next.caret;
     onChange(next.text);

@@ -179,15 +179,23 @@ func TestServeOnAFullOrReadOnlyDisk(t *testing.T) {
 	// simulated here: the kernel refuses to remount a file system with
 	// files open for writing. SQLite reports both the same way, as a
 	// failed commit, which is what the 503 above answers.)
+	// A small message may still fit after the refusals: one row is all a
+	// message costs, and the background checkpoint lets the WAL be written
+	// again from its start without growing the file. Then it is stored, and
+	// its 200 is honest: it must be answered after the recovery without
+	// being redelivered.
 	extra := whatsapptest.Body(whatsapptest.Inbound{From: "5511933330000", Name: "Late", ID: "wamid.disk.late", Text: "hi"})
-	if code := w.postOnce(extra); code != http.StatusServiceUnavailable {
-		t.Errorf("a webhook on the still-full disk answered %d, want 503", code)
+	extraCode := w.postOnce(extra)
+	if extraCode != http.StatusServiceUnavailable && extraCode != http.StatusOK {
+		t.Errorf("a webhook on the still-full disk answered %d, want 503 (or 200 when it was stored)", extraCode)
 	}
 
 	// 3. The disk recovers: Meta's redeliveries are stored and answered,
 	// and every message acknowledged before gets exactly one reply.
 	d.free()
-	w.deliver(extra)
+	if extraCode != http.StatusOK {
+		w.deliver(extra)
+	}
 	for _, i := range refused {
 		w.deliver(bodies[i])
 	}

@@ -70,37 +70,27 @@ func (t *Tester) Test(ctx context.Context, runID string, def apicall.Definition,
 	ctx, done := t.startRun(ctx, runID)
 	defer done()
 
-	defs, err := t.s.db.Attributes(ctx)
-	if err != nil {
-		t.s.log.Warn("studio: load attribute types for a test; treating values as text", "err", err)
-	}
-	types := apicall.Types(attribute.TypeMap(defs))
-	res := t.client.Execute(ctx, probe, attribute.Values(testValues), types)
-
+	// The live bot's own code path (apicall.Runner.Exec): the same renderer,
+	// client, retries, mapping roots and call log, so a test shows what the
+	// bot will get.
+	run := probe
+	run.Mappings = def.Mappings
+	ex := t.s.runner.Exec(ctx, run, attribute.Values(testValues), apicall.SourceTest, 0)
+	res := ex.Response
 	out := TestResult{
 		Status: res.Status, DurationMs: res.DurationMs, Size: res.Size, Headers: res.Headers, Body: res.Body,
 		BodyIsJSON: res.IsJSON, Error: res.Error, Structure: res.Structure, Missing: res.Missing,
-		Mapped: map[string]string{}, MappingErrors: []apicall.MappingError{},
+		Mapped: map[string]string(ex.Mapped), MappingErrors: ex.Problems,
 	}
-	var usable []apicall.Mapping
-	for _, m := range def.Mappings {
-		if m.Path != "" && m.Attribute != "" {
-			usable = append(usable, m)
-		}
+	if out.Mapped == nil {
+		out.Mapped = map[string]string{}
 	}
-	if res.Status != 0 && len(usable) > 0 {
-		mapped, problems := apicall.Map(res.Body, usable, types)
-		out.Mapped = mapped
-		if problems != nil {
-			out.MappingErrors = problems
-		}
+	if out.MappingErrors == nil {
+		out.MappingErrors = []apicall.MappingError{}
 	}
 	red := apicall.Redact(res.Request, def)
 	out.Request = TestRequest{Method: red.Method, URL: red.URL, Headers: nonNil(red.Headers), Body: red.Body}
-	logDef := def
-	logDef.Name = probe.Name
-	entry := t.s.runner.Record(ctx, logDef, res, out.MappingErrors, apicall.SourceTest, 0)
-	out.LogID = entry.ID
+	out.LogID = ex.Entry.ID
 	return out, nil
 }
 

@@ -1,4 +1,5 @@
 import { FileText, Image, List, Music, Video } from 'lucide-react';
+import { Attachment } from '../components/media';
 import { cx } from '../lib/cx';
 import type { SimOption, SimReply } from './types';
 import { formatWhatsApp } from './whatsappText';
@@ -21,7 +22,24 @@ export function BotBubble({ reply, interactive, onChoose, onOpenList }: BotBubbl
   return (
     <div className={styles.botGroup}>
       <div className={cx(styles.bubble, styles.bot)} data-testid="bot-message">
-        {reply.type === 'media' && (
+        {reply.type === 'media' && reply.mediaFile !== '' && (
+          <Attachment
+            a={{
+              kind: reply.mediaType || 'image',
+              state: 'done',
+              key: reply.mediaFile,
+              name: reply.filename,
+              size: 0,
+              mime: '',
+              error: '',
+              attempts: 0,
+              link: '',
+              caption: reply.text,
+            }}
+            caption={reply.text}
+          />
+        )}
+        {reply.type === 'media' && reply.mediaFile === '' && (
           <div className={styles.media}>
             <MediaIcon size={18} />
             <span className={styles.mediaUrl}>{reply.mediaUrl}</span>

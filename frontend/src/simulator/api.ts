@@ -17,6 +17,8 @@ export function toSimTurn(t: SimTurnModel): SimTurn {
         rows: (r.rows ?? []).map((b) => ({ id: b.id, title: b.title, description: b.description ?? '' })),
         mediaUrl: r.mediaUrl ?? '',
         mediaType: r.mediaType ?? '',
+        mediaFile: r.mediaFile ?? '',
+        filename: r.filename ?? '',
         delayMs: r.delayMs ?? 0,
         ...(r.template === undefined
           ? {}

@@ -10,6 +10,8 @@ const reply = (text: string, extra: Partial<SimReply> = {}): SimReply => ({
   button: '',
   rows: [],
   mediaUrl: '',
+  mediaFile: '',
+  filename: '',
   mediaType: '',
   delayMs: 0,
   ...extra,

@@ -22,6 +22,9 @@ export interface SimReply {
   rows: SimOption[];
   mediaUrl: string;
   mediaType: string;
+  /** The key of a file from the data folder the message attaches, and the name a document goes with. */
+  mediaFile: string;
+  filename: string;
   /** How long the bot waited (a delay node) before this message. */
   delayMs: number;
   /** A WhatsApp template's name, header, footer and quick replies (type "template"). */

@@ -47,7 +47,7 @@ export function ConversationView() {
         )}
         <ol className={styles.messages} aria-label="Messages">
           {messages.map((m) => (
-            <MessageBubble key={m.id} m={m} />
+            <MessageBubble key={m.id} m={m} contactName={detail.contact.name || detail.contact.phone} />
           ))}
         </ol>
         <div ref={bottom} />

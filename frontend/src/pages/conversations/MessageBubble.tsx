@@ -1,6 +1,8 @@
 import { AlertCircle, Check, CheckCheck, Clock } from 'lucide-react';
+import { Attachment } from '../../components/media';
 import type { inbox } from '../../lib/backend';
 import { cx } from '../../lib/cx';
+import { attachmentOf } from './attachment';
 import { details, messageTime, retrying, sourceLabel, statusLabel } from './model';
 import { SentTemplateBottom, SentTemplateTop } from './SentTemplate';
 import { sentTemplate } from './templateParts';
@@ -23,9 +25,10 @@ function StatusIcon({ status }: { status: string }) {
 }
 
 /** One message of a conversation: the customer's on the left, the bot's and yours on the right. */
-export function MessageBubble({ m }: { m: inbox.MessageView }) {
+export function MessageBubble({ m, contactName = '' }: { m: inbox.MessageView; contactName?: string }) {
   const d = details(m);
   const template = sentTemplate(m);
+  const file = attachmentOf(m);
   const out = m.direction === 'out';
   const status = statusLabel(m);
   const problem = m.status === 'failed' || m.status === 'stale' || m.status === 'skipped';
@@ -33,13 +36,10 @@ export function MessageBubble({ m }: { m: inbox.MessageView }) {
   return (
     <li className={cx(styles.message, out ? styles.outgoing : styles.incoming)} data-testid="message" data-status={m.status}>
       <div className={cx(styles.bubble, problem && styles.problemBubble)}>
-        {d.mediaUrl !== '' && (
-          <a className={styles.media} href={d.mediaUrl} target="_blank" rel="noreferrer">
-            {d.mediaType || 'media'}: {d.mediaUrl}
-          </a>
-        )}
+        {file !== null && <Attachment a={file} caption={file.caption} from={out ? '' : contactName} />}
         {template !== null && <SentTemplateTop t={template} />}
-        {m.text !== '' && <p className={styles.text}>{m.text}</p>}
+        {/* A customer's file shows its caption, not the list's "[image] ..." summary. */}
+        {(file === null ? m.text : file.caption) !== '' && <p className={styles.text}>{file === null ? m.text : file.caption}</p>}
         {template !== null && <SentTemplateBottom t={template} />}
         {d.choices.length > 0 && (
           <ul className={styles.choices} aria-label="Choices offered">
@@ -65,3 +65,4 @@ export function MessageBubble({ m }: { m: inbox.MessageView }) {
     </li>
   );
 }
+

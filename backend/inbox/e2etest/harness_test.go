@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -87,6 +88,7 @@ type world struct {
 	orders  *httptest.Server
 	dbPath  string
 	addr    string // the webhook listener, fixed across restarts
+	uiURL   string // the browser-mode UI server of the running process
 	proc    *exec.Cmd
 	logs    *lockedBuffer
 	posts   int // webhook deliveries, redeliveries included
@@ -207,6 +209,13 @@ func (w *world) start() {
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
+			if ui, ok := strings.CutPrefix(sc.Text(), "ui: "); ok {
+				if u, err := url.Parse(strings.TrimSpace(ui)); err == nil {
+					w.mu.Lock()
+					w.uiURL = u.Scheme + "://" + u.Host
+					w.mu.Unlock()
+				}
+			}
 			if strings.HasPrefix(sc.Text(), "webhook: ") {
 				ready <- true
 			}

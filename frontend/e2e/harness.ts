@@ -73,10 +73,11 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 /**
  * Starts `chatflow serve` with a fresh database in a temporary folder, ports
- * chosen by the OS on 127.0.0.1 and a random token, and resolves once it has
- * printed its `ui: ` and `webhook: ` lines.
+ * chosen by the OS on 127.0.0.1 and a random token (and env added to the
+ * environment, e.g. WHATSAPP_* settings), and resolves once it has printed
+ * its `ui: ` and `webhook: ` lines.
  */
-export async function startServer(options: { startTimeoutMs?: number } = {}): Promise<ChatflowServer> {
+export async function startServer(options: { startTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<ChatflowServer> {
   const bin = binaryPath();
   if (!existsSync(bin)) {
     throw new Error(`e2e: chatflow binary not found at ${bin}; run make build or set CHATFLOW_BIN.`);
@@ -85,7 +86,7 @@ export async function startServer(options: { startTimeoutMs?: number } = {}): Pr
   const dbPath = path.join(dir, 'chatflow.db');
   const token = randomBytes(16).toString('hex');
   const args = ['serve', '--db', dbPath, '--webhook-addr', '127.0.0.1:0', '--ui-addr', '127.0.0.1:0', '--ui-token', token];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CHATFLOW_DB: dbPath } });
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, CHATFLOW_DB: dbPath } });
   let log = '';
   child.stderr.on('data', (chunk: Buffer) => {
     log += chunk.toString();

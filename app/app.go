@@ -11,6 +11,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"chatflow/backend/studio"
@@ -31,6 +32,10 @@ type Deps struct {
 	Mode    string
 	DBPath  string
 	Started time.Time
+	// Media serves the media store's files (GET /media/{key}) and takes the
+	// editor's attachments (POST /media/attachments) in the window, through
+	// Wails' asset server; nil while generating bindings.
+	Media http.Handler
 }
 
 // App holds every bound service.

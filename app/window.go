@@ -38,6 +38,9 @@ func RunWindow(ctx context.Context, a *App, assets fs.FS) error {
 		MinHeight: 600,
 		AssetServer: &assetserver.Options{
 			Assets: assets,
+			// Called for what the assets lack and for every non-GET
+			// request: the media files and the editor's attachments.
+			Handler: d.Media,
 		},
 		Bind:           a.Bindings(),
 		ErrorFormatter: FormatError,

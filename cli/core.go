@@ -10,6 +10,7 @@ import (
 
 	"chatflow/app"
 	"chatflow/backend/demo"
+	"chatflow/backend/media"
 	"chatflow/backend/server"
 	"chatflow/backend/store"
 	"chatflow/backend/studio"
@@ -27,7 +28,11 @@ type core struct {
 	events  *app.Broadcaster
 	webhook *server.Listener
 	live    *live
-	started time.Time
+	// media is the database's media store; its UI route (mediaRoute) is
+	// mounted on the UI only, never on the webhook listener.
+	media      *media.Library
+	mediaRoute http.Handler
+	started    time.Time
 	// stopLive stops the inbox workers, the sender and the daily backups.
 	stopLive context.CancelFunc
 }
@@ -59,7 +64,9 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	mux := http.NewServeMux()
 	c.webhook = server.NewListener("webhook listener", mux, log)
 	c.studio = studio.New(studio.Deps{DB: db, Config: config.New(db, env.Getenv), Log: log, Events: c.events, Listener: c.webhook})
-	c.live = newLive(db, c.studio, c.events, log)
+	c.media = media.NewLibrary(db, media.Dir(db.Path), log)
+	c.mediaRoute = media.Handler(c.media)
+	c.live = newLive(db, c.studio, c.media, c.events, log)
 	health := server.Health{Version: app.Build().Version, Started: started}
 	webhookMux := server.NewWebhookMux(health, c.live.webhook)
 	// Notifications from the business's own systems come in beside
@@ -69,12 +76,15 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	webhookMux.Handle(demo.OrdersPath, demo.OrdersHandler())
 	mux.Handle("/", webhookMux)
 	c.app = app.New(&app.Deps{Ctx: ctx, Studio: c.studio, Conversations: c.studio.NewConversations(c.live.inbox),
-		Webhook: c.webhook, Log: log, Events: c.events, Mode: mode, DBPath: db.Path, Started: started})
+		Webhook: c.webhook, Log: log, Events: c.events, Mode: mode, DBPath: db.Path, Started: started,
+		Media: c.mediaRoute})
 	// The inbox resumes pending messages and unsent replies at once.
 	liveCtx, stopLive := context.WithCancel(ctx)
 	c.stopLive = stopLive
 	c.live.calls.Start()
+	c.live.downloads.Start(liveCtx)
 	c.live.inbox.Start(liveCtx)
+	go c.media.SweepEvery(liveCtx, mediaSweepInterval)
 	c.studio.Backups.StartDaily(liveCtx)
 	return c, nil
 }
@@ -103,6 +113,7 @@ func (c *core) close() {
 	// database closes.
 	c.stopLive()
 	c.live.inbox.Wait()
+	c.live.downloads.Wait()
 	c.live.calls.Close()
 	c.studio.Backups.Wait()
 	if err := c.db.Close(); err != nil {

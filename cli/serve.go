@@ -40,7 +40,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	ui := server.NewListener("UI server", server.NewUIHandler(server.UIConfig{
-		Token: *token, Assets: env.Assets, RPC: rpc, Events: hub,
+		Token: *token, Assets: env.Assets, RPC: rpc, Events: hub, Media: c.mediaRoute,
 	}), c.log)
 
 	if err := c.webhook.Start(c.webhookAddr(ctx, *webhookAddr, flagWasSet(fl, "webhook-addr"))); err != nil {

@@ -51,6 +51,9 @@ func (s *Service) Accept(ctx context.Context, n whatsapp.Notification) (Accepted
 	for _, c := range r.settled {
 		s.out.settled(c)
 	}
+	if r.downloads {
+		s.opt.Media.Kick()
+	}
 	if r.res.Queued > 0 {
 		s.kickInbound()
 	}
@@ -65,6 +68,8 @@ type acceptReq struct {
 	updates []MessageView
 	// settled names the contact of each waiting reply a status settled.
 	settled []int64
+	// downloads: an attachment was queued for download.
+	downloads bool
 }
 
 // acceptTx stores one webhook body inside tx, filling r's results (reset
@@ -73,9 +78,9 @@ type acceptReq struct {
 func (s *Service) acceptTx(ctx context.Context, tx *sql.Tx, r *acceptReq) error {
 	n := r.n
 	now := s.opt.Now()
-	r.res, r.views, r.updates, r.settled = Accepted{}, nil, nil, nil
+	r.res, r.views, r.updates, r.settled, r.downloads = Accepted{}, nil, nil, nil, false
 	for _, m := range n.Messages {
-		v, fresh, err := s.acceptMessage(ctx, tx, m)
+		v, fresh, err := s.acceptMessage(ctx, tx, m, &r.downloads)
 		if err != nil {
 			return err
 		}
@@ -138,8 +143,9 @@ func (s *Service) noteWebhookEventTx(ctx context.Context, tx *sql.Tx, now time.T
 
 // acceptMessage queues one customer message unless it was queued before:
 // its one row is the conversation's and the queue's, and the contact's
-// unread count and 24-hour window follow from it.
-func (s *Service) acceptMessage(ctx context.Context, tx *sql.Tx, m whatsapp.Message) (MessageView, bool, error) {
+// unread count and 24-hour window follow from it. An attachment is queued
+// for download in the same transaction (downloads is set then).
+func (s *Service) acceptMessage(ctx context.Context, tx *sql.Tx, m whatsapp.Message, downloads *bool) (MessageView, bool, error) {
 	c, err := s.db.ResolveContactTx(ctx, tx, m.From.WaID, m.From.UserID, m.From.Name)
 	if err != nil {
 		return MessageView{}, false, err
@@ -158,6 +164,11 @@ func (s *Service) acceptMessage(ctx context.Context, tx *sql.Tx, m whatsapp.Mess
 	if err != nil || !fresh {
 		return MessageView{}, false, err
 	}
+	queued, err := s.queueDownloadTx(ctx, tx, m, row)
+	if err != nil {
+		return MessageView{}, false, err
+	}
+	*downloads = *downloads || queued
 	return View(row), true, nil
 }
 

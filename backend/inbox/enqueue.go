@@ -108,7 +108,7 @@ func (s *Service) handOver(o *outgoing) []MessageView {
 // toWhatsApp converts an engine reply into a WhatsApp message for contact c.
 func toWhatsApp(c store.Contact, r engine.Reply) whatsapp.Outgoing {
 	out := whatsapp.Outgoing{Kind: r.Type, Text: r.Text, Button: r.Button, MediaURL: r.MediaURL, MediaType: r.MediaType,
-		Template: r.Template}
+		MediaFile: r.MediaFile, Filename: r.Filename, Template: r.Template}
 	if c.Phone != "" {
 		out.To = c.Phone
 	} else {

@@ -84,8 +84,13 @@ type Options struct {
 	Runtime func(ctx context.Context) (Runtime, error)
 	// Sender defaults to whatsapp.Client{}.
 	Sender Sender
-	Events Events
-	Log    *slog.Logger
+	// Media downloads customers' attachments; nil leaves them undownloaded.
+	Media Media
+	// MediaWait bounds how long a media message's turn waits for its
+	// download (default DefaultMediaWait).
+	MediaWait time.Duration
+	Events    Events
+	Log       *slog.Logger
 	// Workers bounds how many contacts are worked at once.
 	Workers int
 	// SendConcurrency bounds parallel Graph API requests (one per contact).
@@ -150,6 +155,9 @@ func New(db *store.DB, opt Options) *Service {
 	}
 	if opt.Poll <= 0 {
 		opt.Poll = 5 * time.Second
+	}
+	if opt.MediaWait <= 0 {
+		opt.MediaWait = DefaultMediaWait
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now

@@ -38,7 +38,10 @@ func (s *Service) runTurn(ctx context.Context, st *contactState, item store.Mess
 	if at.IsZero() {
 		at = s.opt.Now()
 	}
-	return s.runTurnWith(ctx, st, item, engine.Inbound{Text: msg.Text, ReplyID: msg.ReplyID, At: at}, nil)
+	// A media message waits (a bounded time) for its download first, so
+	// the flow sees the file.
+	in := engine.Inbound{Text: msg.Text, ReplyID: msg.ReplyID, At: at, Media: s.attachment(ctx, item.ID, msg)}
+	return s.runTurnWith(ctx, st, item, in, nil)
 }
 
 // runTurnWith runs the engine on in (the contact's name and number filled

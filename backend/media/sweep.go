@@ -3,6 +3,7 @@ package media
 import (
 	"context"
 	"log/slog"
+	"time"
 )
 
 // SweepResult says what a sweep removed.
@@ -61,4 +62,22 @@ func (l *Library) Sweep(ctx context.Context) (SweepResult, error) {
 		l.log.Info("media: unused files removed", slog.Int("files", res.Files), slog.Int64("bytes", res.Bytes))
 	}
 	return res, nil
+}
+
+// SweepEvery sweeps at once and then every interval until ctx ends (the
+// process runs it in the background; Sweep's grace keeps what was stored a
+// moment ago). Failures are logged: the next round tries again.
+func (l *Library) SweepEvery(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if _, err := l.Sweep(ctx); err != nil && ctx.Err() == nil {
+			l.log.Warn("media: sweep", slog.Any("err", err))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

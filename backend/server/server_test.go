@@ -52,7 +52,9 @@ func newUI(t *testing.T) (http.Handler, *server.Hub) {
 		"index.html":    {Data: []byte("<!doctype html><html><head><title>x</title></head><body>app</body></html>")},
 		"assets/app.js": {Data: []byte("console.log(1)")},
 	}
-	return server.NewUIHandler(server.UIConfig{Token: "secret", Assets: assets, RPC: reg, Events: hub}), hub
+	// The media route is the media package's; here it only says what it got.
+	media := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("media " + r.Method + " " + r.URL.Path)) })
+	return server.NewUIHandler(server.UIConfig{Token: "secret", Assets: assets, RPC: reg, Events: hub, Media: media}), hub
 }
 
 func TestUIServerScenarios(t *testing.T) {
@@ -90,6 +92,11 @@ func TestUIServerScenarios(t *testing.T) {
 		{"rpc wrong type", "POST", "/rpc/Echo.Upper", `[42]`, cookie, 400, `argument 1`},
 		{"rpc too many args", "POST", "/rpc/Echo.Upper", `["a","b"]`, cookie, 400, `takes 1 arguments`},
 		{"rpc by GET is refused", "GET", "/rpc/Echo.Upper", ``, cookie, 405, ``},
+		{"media file with cookie", "GET", "/media/ab12", ``, cookie, 200, `media GET /media/ab12`},
+		{"media file with token in query", "GET", "/media/ab12?token=secret", ``, "", 200, `media GET /media/ab12`},
+		{"media file without token", "GET", "/media/ab12", ``, "", 401, ``},
+		{"attachment upload with cookie", "POST", "/media/attachments", `x`, cookie, 200, `media POST /media/attachments`},
+		{"attachment upload without token", "POST", "/media/attachments", `x`, "", 401, ``},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -28,10 +28,12 @@ type UIConfig struct {
 	Assets fs.FS // the built frontend (index.html at its root)
 	RPC    *Registry
 	Events *Hub
+	// Media serves the media store under /media/ (nil: not mounted).
+	Media http.Handler
 }
 
 // NewUIHandler returns the browser-mode UI server: the app with the bridge
-// script injected, /rpc and /events, all behind the token.
+// script injected, /rpc, /events and the media files, all behind the token.
 func NewUIHandler(cfg UIConfig) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("POST /rpc/", cfg.RPC)
@@ -40,6 +42,10 @@ func NewUIHandler(cfg UIConfig) http.Handler {
 		writeJSON(w, http.StatusMethodNotAllowed, rpcError{Error: "RPC calls use POST.", Code: apperr.EINVALID})
 	})
 	mux.Handle("GET /events", cfg.Events)
+	if cfg.Media != nil {
+		mux.Handle("GET /media/", cfg.Media)
+		mux.Handle("POST /media/", cfg.Media)
+	}
 	bridge := bridgeScript(cfg.RPC.Names())
 	files := http.FileServerFS(cfg.Assets)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {

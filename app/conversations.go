@@ -60,3 +60,12 @@ func (c *Conversations) RestartSession(contactID int64) (ContactDetail, error) {
 func (c *Conversations) MarkRead(contactID int64) error {
 	return c.d.Conversations.MarkRead(c.d.Ctx, contactID)
 }
+
+// DeletedConversation says what deleting a conversation freed.
+type DeletedConversation studio.DeletedConversation
+
+// Delete deletes a contact's conversation and the files only it used.
+func (c *Conversations) Delete(contactID int64) (DeletedConversation, error) {
+	res, err := c.d.Conversations.Delete(c.d.Ctx, contactID)
+	return DeletedConversation(res), err
+}

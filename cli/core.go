@@ -75,7 +75,7 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	// The templates' demo order API (loopback only; see backend/demo).
 	webhookMux.Handle(demo.OrdersPath, demo.OrdersHandler())
 	mux.Handle("/", webhookMux)
-	c.app = app.New(&app.Deps{Ctx: ctx, Studio: c.studio, Conversations: c.studio.NewConversations(c.live.inbox),
+	c.app = app.New(&app.Deps{Ctx: ctx, Studio: c.studio, Conversations: c.studio.NewConversations(c.live.inbox, c.media),
 		Webhook: c.webhook, Log: log, Events: c.events, Mode: mode, DBPath: db.Path, Started: started,
 		Media: c.mediaRoute})
 	// The inbox resumes pending messages and unsent replies at once.

@@ -69,9 +69,15 @@ func (w *world) start() {
 // download; it returns the message id.
 func (w *world) receive(kind, mediaID, mimeType, filename string) int64 {
 	w.t.Helper()
+	return w.receiveFrom("16505551234", kind, mediaID, mimeType, filename)
+}
+
+// receiveFrom is receive from the customer with that phone number.
+func (w *world) receiveFrom(phone, kind, mediaID, mimeType, filename string) int64 {
+	w.t.Helper()
 	var id int64
 	err := w.db.Tx(bg, func(tx *sql.Tx) error {
-		c, err := w.db.ResolveContactTx(bg, tx, "16505551234", "", "Ana")
+		c, err := w.db.ResolveContactTx(bg, tx, phone, "", "Customer "+phone)
 		if err != nil {
 			return err
 		}

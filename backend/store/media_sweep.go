@@ -99,3 +99,25 @@ func (db *DB) DeleteContact(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// ContactMediaFiles lists the stored files of a contact's conversation:
+// the attachments downloaded from its messages.
+func (db *DB) ContactMediaFiles(ctx context.Context, contactID int64) ([]MediaFile, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT DISTINCT f.sha256, f.name, f.mime, f.size, f.touched_at
+		FROM media_downloads d JOIN media_files f ON f.sha256 = d.sha256 WHERE d.contact_id = ?`, contactID)
+	if err != nil {
+		return nil, fmt.Errorf("store: list the files of contact %d: %w", contactID, err)
+	}
+	defer rows.Close()
+	var out []MediaFile
+	for rows.Next() {
+		var f MediaFile
+		var touched int64
+		if err := rows.Scan(&f.SHA256, &f.Name, &f.Mime, &f.Size, &touched); err != nil {
+			return nil, fmt.Errorf("store: read media file: %w", err)
+		}
+		f.TouchedAt = time.UnixMilli(touched)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

@@ -8,6 +8,7 @@ import (
 	"chatflow/backend/apperr"
 	"chatflow/backend/engine"
 	"chatflow/backend/inbox"
+	"chatflow/backend/media"
 	"chatflow/backend/store"
 	"chatflow/backend/whatsapp"
 )
@@ -29,10 +30,38 @@ type Inbox interface {
 type Conversations struct {
 	s     *Studio
 	inbox Inbox
+	files ConversationFiles
 }
 
-// NewConversations returns the conversation use cases over the live inbox.
-func (s *Studio) NewConversations(in Inbox) *Conversations { return &Conversations{s: s, inbox: in} }
+// ConversationFiles deletes a conversation together with the files only it
+// refers to; *media.Library implements it.
+type ConversationFiles interface {
+	DeleteConversation(ctx context.Context, contactID int64) (media.SweepResult, error)
+}
+
+// NewConversations returns the conversation use cases over the live inbox
+// and the media store.
+func (s *Studio) NewConversations(in Inbox, files ConversationFiles) *Conversations {
+	return &Conversations{s: s, inbox: in, files: files}
+}
+
+// DeletedConversation says what deleting a conversation freed: the files
+// only it referred to (files still used elsewhere stay).
+type DeletedConversation struct {
+	Files int   `json:"files"`
+	Bytes int64 `json:"bytes"`
+}
+
+// Delete deletes a contact and its whole conversation: messages, queued
+// work, session, attribute values and its files, unless another message or
+// a flow still refers to them. Backups keep their copies until pruned.
+func (u *Conversations) Delete(ctx context.Context, contactID int64) (DeletedConversation, error) {
+	res, err := u.files.DeleteConversation(ctx, contactID)
+	if err != nil {
+		return DeletedConversation{}, u.fail("delete the conversation", err)
+	}
+	return DeletedConversation(res), nil
+}
 
 // LastMessage is the newest message of a conversation, for the list.
 type LastMessage struct {

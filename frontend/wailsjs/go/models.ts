@@ -469,6 +469,20 @@ export namespace app {
 	        this.restorePending = source["restorePending"];
 	    }
 	}
+	export class DeletedConversation {
+	    files: number;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeletedConversation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = source["files"];
+	        this.bytes = source["bytes"];
+	    }
+	}
 	export class FlowSummary {
 	    id: number;
 	    name: string;

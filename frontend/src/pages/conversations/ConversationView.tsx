@@ -1,10 +1,11 @@
-import { FileText, RotateCcw, Send } from 'lucide-react';
+import { FileText, RotateCcw, Send, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Badge, Button, confirm, Spinner, Switch, toast } from '../../components/ui';
 import { SendTemplateDialog } from '../../components/template/SendTemplateDialog';
 import { templateListStore } from '../../components/template/templateList';
 import { AttributeValue } from '../../components/values';
 import type { app } from '../../lib/backend';
+import { formatBytes } from '../../components/media';
 import { formatTime } from '../../lib/format';
 import { MessageBubble } from './MessageBubble';
 import { useConversations } from './conversationsStore';
@@ -61,6 +62,7 @@ export function ConversationView() {
 function Header({ detail }: { detail: app.ContactDetail }) {
   const setBotPaused = useConversations((s) => s.setBotPaused);
   const restart = useConversations((s) => s.restart);
+  const remove = useConversations((s) => s.remove);
   const c = detail.contact;
   const toggle = async (on: boolean) => {
     const problem = await setBotPaused(!on);
@@ -76,6 +78,20 @@ function Header({ detail }: { detail: app.ContactDetail }) {
     const problem = await restart();
     if (problem === '') toast.success('Session restarted');
     else toast.error('Could not restart the session', problem);
+  };
+  const deleteConversation = async () => {
+    const who = c.name || c.phone;
+    const ok = await confirm({
+      title: `Delete the conversation with ${who}?`,
+      message:
+        'Its messages, attribute values and files are deleted from this computer (files a flow or another conversation still uses stay). Backups keep their copy until they are pruned.',
+      confirmLabel: 'Delete conversation',
+      danger: true,
+    });
+    if (!ok) return;
+    const freed = await remove();
+    if (typeof freed === 'string') toast.error('Could not delete the conversation', freed);
+    else toast.success(`Conversation with ${who} deleted`, freed.files > 0 ? `${freed.files} file${freed.files === 1 ? '' : 's'} (${formatBytes(freed.bytes)}) deleted.` : undefined);
   };
   return (
     <header className={styles.viewHeader}>
@@ -103,6 +119,9 @@ function Header({ detail }: { detail: app.ContactDetail }) {
         />
         <Button size="sm" icon={<RotateCcw size={14} />} onClick={() => void restartSession()}>
           Restart session
+        </Button>
+        <Button size="sm" variant="ghost" icon={<Trash2 size={14} />} onClick={() => void deleteConversation()}>
+          Delete
         </Button>
       </div>
     </header>

@@ -102,6 +102,10 @@ beforeEach(() => {
             details: JSON.stringify({ kind: 'template', name }),
           }),
         ),
+      Delete: (id: unknown) => {
+        contacts = contacts.filter((c) => c.id !== id);
+        return Promise.resolve({ files: 2, bytes: 2048 });
+      },
     },
     Templates: {
       List: () =>
@@ -238,6 +242,20 @@ describe('ConversationsPage', () => {
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Restart session' }));
     await waitFor(() => expect(screen.queryByText(/waiting at node/)).not.toBeInTheDocument());
     expect(fake.calls.some((c) => c.name === 'Conversations.RestartSession')).toBe(true);
+  });
+
+  it('deletes a conversation after asking, and says which files went', async () => {
+    const user = await open('Ana Souza');
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('files a flow or another conversation still uses stay');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete conversation' }));
+    await screen.findByText('Conversation with Ana Souza deleted');
+    expect(screen.getByText('2 files (2 KB) deleted.')).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.name === 'Conversations.Delete')?.args).toEqual([1]);
+    const list = screen.getByRole('list', { name: 'Conversations' });
+    await waitFor(() => expect(within(list).queryByRole('button', { name: /Ana Souza/ })).not.toBeInTheDocument());
+    expect(screen.queryByRole('heading', { level: 2, name: 'Ana Souza' })).not.toBeInTheDocument();
   });
 
   it('loads earlier messages of a long conversation', async () => {

@@ -34,6 +34,11 @@ interface ConversationsState {
   sendTemplate: (name: string, language: string, values: string[], headerMediaUrl: string) => Promise<void>;
   setBotPaused: (paused: boolean) => Promise<string>;
   restart: () => Promise<string>;
+  /**
+   * Deletes the open conversation (and the files only it used); resolves to
+   * what was freed, or to a problem sentence.
+   */
+  remove: () => Promise<app.DeletedConversation | string>;
 }
 
 /** How many messages Conversations.Messages returns per page. */
@@ -157,6 +162,18 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
       set({ detail: await Conversations.RestartSession(id) });
       await get().loadList();
       return '';
+    } catch (err) {
+      return errorMessage(err);
+    }
+  },
+  remove: async () => {
+    const id = get().selectedId;
+    if (id === null) return 'Choose a conversation first.';
+    try {
+      const freed = await Conversations.Delete(id);
+      await get().select(null);
+      await get().loadList();
+      return freed;
     } catch (err) {
       return errorMessage(err);
     }

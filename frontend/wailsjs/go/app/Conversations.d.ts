@@ -5,6 +5,8 @@ import {inbox} from '../models';
 
 export function Contact(arg1:number):Promise<app.ContactDetail>;
 
+export function Delete(arg1:number):Promise<app.DeletedConversation>;
+
 export function List(arg1:string):Promise<Array<app.ContactSummary>>;
 
 export function MarkRead(arg1:number):Promise<void>;

@@ -6,6 +6,10 @@ export function Contact(arg1) {
   return window['go']['app']['Conversations']['Contact'](arg1);
 }
 
+export function Delete(arg1) {
+  return window['go']['app']['Conversations']['Delete'](arg1);
+}
+
 export function List(arg1) {
   return window['go']['app']['Conversations']['List'](arg1);
 }

@@ -40,7 +40,9 @@ func newMediaHarness(t *testing.T, wait time.Duration) (*harness, *media.Library
 		t.Fatal(err)
 	}
 	n := func(id, typ string, d flow.NodeData) flow.Node { return flow.Node{ID: id, Type: typ, Data: d} }
-	e := func(src, dst string) flow.Edge { return flow.Edge{ID: src, Source: src, SourceHandle: "out", Target: dst} }
+	e := func(src, dst string) flow.Edge {
+		return flow.Edge{ID: src, Source: src, SourceHandle: "out", Target: dst}
+	}
 	f, err := h.db.CreateFlow(ctx, flow.Flow{Name: "Claims", Nodes: []flow.Node{
 		n("start", flow.TypeStart, flow.NodeData{}),
 		n("ask", flow.TypeQuestion, flow.NodeData{Text: "A photo, please.", Attribute: "photo",

@@ -81,6 +81,8 @@ describe('DataSection', () => {
     expect(within(table).getByText('40.0 KB')).toBeInTheDocument();
     // Browser mode has no window, so no close choice.
     expect(screen.queryByLabelText('When I close the window')).toBeNull();
+    // Whether backups hold the conversations' files is said, not guessed.
+    expect(screen.getByText(/Backups include the photos and documents/)).toBeInTheDocument();
   });
 
   it('says where the folder is when it cannot be opened', async () => {

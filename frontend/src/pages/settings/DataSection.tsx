@@ -120,7 +120,7 @@ export function DataSection() {
   return (
     <Panel
       title="Data"
-      subtitle="Everything Chatflow Studio knows is in one database file in this folder."
+      subtitle="Everything Chatflow Studio knows is in this folder: one database file, and beside it a folder with the photos and documents of the conversations and flows."
       actions={
         <Button icon={<Archive size={15} />} loading={backingUp} onClick={() => void backUp()}>
           Back up now
@@ -156,7 +156,7 @@ export function DataSection() {
       )}
       <div className={styles.backupsHeader}>
         <h4 className={styles.subheading}>Backups</h4>
-        <span className={styles.meta}>A backup is made every day; the newest seven are kept.</span>
+        <span className={styles.meta}>A backup is made every day; the newest seven are kept. Backups include the photos and documents.</span>
         <Button size="sm" variant="ghost" onClick={() => setFromFile(true)}>
           Restore from a file…
         </Button>

@@ -85,8 +85,8 @@ func TestHandler(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"kind=image&name=menu.pdf", menu, 400, "Menu.pdf is not a file WhatsApp can send as a photo (it allows JPG, PNG)."},
-		{"kind=document&name=x.html", htmlHead, 400, "X.html is not a file WhatsApp can send as a document"},
+		{"kind=image&name=menu.pdf", menu, 400, "The file menu.pdf is not one WhatsApp can send as a photo (it allows JPG, PNG)."},
+		{"kind=document&name=x.html", htmlHead, 400, "The file x.html is not one WhatsApp can send as a document"},
 		{"kind=image&name=big.jpg", append(bytes.Clone(jpegHead), make([]byte, 5<<20)...), 400, "The file is larger than the 5 MB WhatsApp allows for a photo."},
 	} {
 		resp, err := http.Post(srv.URL+"/media/attachments?"+tt.query, "application/octet-stream", bytes.NewReader(tt.body))

@@ -112,7 +112,7 @@ func (l *Library) Attach(ctx context.Context, r io.Reader, name, kind string) (A
 	mimeType := TypeForUpload(kind, name, st.Head())
 	if mimeType == "" {
 		st.Discard()
-		return Attachment{}, fmt.Errorf("%w: %s is not a file WhatsApp can send as %s (it allows %s)", ErrRefused,
+		return Attachment{}, fmt.Errorf("%w: the file %s is not one WhatsApp can send as %s (it allows %s)", ErrRefused,
 			displayName(name), kindWord(orDocument(kind)), allowedList(orDocument(kind)))
 	}
 	if st.Size() > Limits[kind] {

@@ -36,10 +36,10 @@ func TestAttach(t *testing.T) {
 		name, kind string
 		want       string
 	}{
-		{menu, "menu.pdf", "image", "menu.pdf is not a file WhatsApp can send as a photo (it allows JPG, PNG)"},
-		{htmlHead, "page.pdf", "document", "page.pdf is not a file WhatsApp can send as a document"},
+		{menu, "menu.pdf", "image", "the file menu.pdf is not one WhatsApp can send as a photo (it allows JPG, PNG)"},
+		{htmlHead, "page.pdf", "document", "the file page.pdf is not one WhatsApp can send as a document"},
 		{append(bytes.Clone(jpegHead), make([]byte, 5<<20)...), "big.jpg", "image", "larger than the 5 MB WhatsApp allows for a photo"},
-		{photo, "x.jpg", "sticker", "not a file WhatsApp can send as a sticker"},
+		{photo, "x.jpg", "sticker", "not one WhatsApp can send as a sticker"},
 		{photo, "x.jpg", "spreadsheet", `"spreadsheet" is not a kind of media`},
 	} {
 		if _, err := w.lib.Attach(bg, bytes.NewReader(tt.data), tt.name, tt.kind); !errors.Is(err, media.ErrRefused) || !strings.Contains(err.Error(), tt.want) {

@@ -16,9 +16,9 @@ describe('uploadAttachment', () => {
 
   it("rejects with the backend's sentence", async () => {
     vi.stubGlobal('fetch', () =>
-      Promise.resolve(new Response(JSON.stringify({ error: 'menu.pdf is not a file WhatsApp can send as a photo.' }), { status: 400 })),
+      Promise.resolve(new Response(JSON.stringify({ error: 'The file menu.pdf is not one WhatsApp can send as a photo.' }), { status: 400 })),
     );
-    await expect(uploadAttachment(new Blob(['x']), 'menu.pdf', 'image')).rejects.toThrow('not a file WhatsApp can send as a photo');
+    await expect(uploadAttachment(new Blob(['x']), 'menu.pdf', 'image')).rejects.toThrow('not one WhatsApp can send as a photo');
     vi.stubGlobal('fetch', () => Promise.resolve(new Response('oops', { status: 502 })));
     await expect(uploadAttachment(new Blob(['x']), 'a', 'image')).rejects.toThrow('HTTP 502');
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('network')));

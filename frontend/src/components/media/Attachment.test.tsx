@@ -41,6 +41,11 @@ describe('Attachment', () => {
     expect(link).toHaveAttribute('href', `media/${key}?name=invoice+4411.pdf&download=1`);
   });
 
+  it('leaves out a size it does not know (a file the bot sent)', () => {
+    render(<Attachment a={{ ...base, kind: 'document', name: 'spring-menu.pdf', mime: '', size: 0 }} />);
+    expect(screen.getByRole('link', { name: /spring-menu\.pdf/ })).toHaveTextContent(/PDF$/);
+  });
+
   it('says when a file is on its way or could not be kept', () => {
     const { rerender } = render(<Attachment a={{ ...base, state: 'pending', key: '' }} />);
     expect(screen.getByTestId('attachment-pending')).toHaveTextContent('Downloading the photo…');

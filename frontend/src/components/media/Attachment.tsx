@@ -89,7 +89,7 @@ export function Attachment({ a, caption = '', from = '' }: AttachmentProps) {
       <span className={styles.fileText}>
         <span className={styles.fileName}>{a.name === '' ? noun : a.name}</span>
         <span className={styles.fileMeta}>
-          {[typeLabel(a.mime, a.name), formatBytes(a.size)].filter((s) => s !== '').join(' · ')}
+          {[typeLabel(a.mime, a.name), a.size > 0 ? formatBytes(a.size) : ''].filter((s) => s !== '').join(' · ')}
         </span>
       </span>
       <Download size={16} aria-hidden="true" className={styles.fileDownload} />

@@ -67,7 +67,7 @@ func TestBoundMethods(t *testing.T) {
 		"Attributes":    "ContactValues Create Delete List SetContactValue Update",
 		"APIs":          "CallLog CancelTest Delete Duplicate Get ImportCurl List Placeholders Save Test",
 		"Settings":      "DetectTunnel GenerateVerifyToken Get Save Status",
-		"Conversations": "Contact List MarkRead Messages Reply RestartSession SendTemplate SetBotPaused",
+		"Conversations": "Contact Delete List MarkRead Messages Reply RestartSession SendTemplate SetBotPaused",
 		"Flows":         "Create Delete Duplicate ExportBundle Get ImportBundle List PreviewRows Publish Rename Save Unpublish Validate",
 		"Simulator":     "Restart Send Start Stop",
 		"Data": "BackupNow Backups CancelRestore Checklist CloseAction CloseDialogReady CloseWindow Folder OpenFolder Quit " +

@@ -1,4 +1,4 @@
-import { AlertCircle, Check, CheckCheck, Clock } from 'lucide-react';
+import { AlertCircle, BellRing, Check, CheckCheck, Clock } from 'lucide-react';
 import { Attachment } from '../../components/media';
 import type { inbox } from '../../lib/backend';
 import { cx } from '../../lib/cx';
@@ -33,6 +33,23 @@ export function MessageBubble({ m, contactName = '' }: { m: inbox.MessageView; c
   const status = statusLabel(m);
   const problem = m.status === 'failed' || m.status === 'stale' || m.status === 'skipped';
   const waiting = retrying(m);
+  if (m.source === 'notify') {
+    // A notification from the business's own systems (POST /notify): not
+    // the customer talking, so it sits in the middle like a system note.
+    return (
+      <li className={cx(styles.message, styles.notification)} data-testid="message" data-status={m.status}>
+        <div className={cx(styles.bubble, problem && styles.problemBubble)}>
+          <p className={styles.text}>
+            <BellRing size={13} aria-hidden="true" /> {m.text}
+          </p>
+        </div>
+        <div className={cx(styles.meta, problem && styles.problemText)}>
+          <time dateTime={m.at}>{messageTime(m.at)}</time>
+          {problem && m.error !== '' && ` · ${m.error}`}
+        </div>
+      </li>
+    );
+  }
   return (
     <li className={cx(styles.message, out ? styles.outgoing : styles.incoming)} data-testid="message" data-status={m.status}>
       <div className={cx(styles.bubble, problem && styles.problemBubble)}>

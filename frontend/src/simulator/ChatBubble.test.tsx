@@ -12,6 +12,8 @@ const template: SimReply = {
   rows: [],
   mediaUrl: '',
   mediaType: '',
+  mediaFile: '',
+  filename: '',
   delayMs: 0,
   template: { name: 'order_shipped', language: 'en_US', header: 'Order update', footer: 'Shop Example', quickReplies: ['Track it', 'Stop updates'] },
 };

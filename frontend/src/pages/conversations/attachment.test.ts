@@ -15,6 +15,8 @@ function msg(extra: Partial<inbox.MessageView>): inbox.MessageView {
     error: '',
     source: 'customer',
     at: '2026-01-02T03:04:05Z',
+    attempts: 0,
+    retryAt: '',
     ...extra,
   };
 }

@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { useAttributesSync } from '../components/placeholder/attributeList';
 import { ConfirmHost, Spinner, Toaster } from '../components/ui';
 import { navigate, useRoute } from '../lib/router';
 import { useWelcomeOnFirstRun } from '../pages/welcome/firstRun';
@@ -18,6 +19,8 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   useWelcomeOnFirstRun();
+  // Pages without a picker (Attributes) change attributes too: keep the shared list current everywhere.
+  useAttributesSync();
 
   useEffect(() => {
     if (page === undefined) {

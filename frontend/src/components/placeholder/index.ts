@@ -4,7 +4,13 @@
  * are highlighted (unknown names in red).
  */
 export { AttributePicker } from './AttributePicker';
-export { attributesChangedEvent, useAttributeList, useAttributeListStore } from './attributeList';
+export {
+  attributesChangedEvent,
+  useAttributeInfos,
+  useAttributeList,
+  useAttributeListStore,
+  useAttributesSync,
+} from './attributeList';
 export { lintJsonWithPlaceholders } from './codemirror';
 export { PlaceholderCodeEditor, type CodeMode, type PlaceholderCodeEditorProps } from './PlaceholderCodeEditor';
 export { PlaceholderInput, type PlaceholderInputProps } from './PlaceholderInput';

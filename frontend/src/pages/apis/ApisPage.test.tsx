@@ -58,7 +58,7 @@ function summary(d: ApiDraft): app.APISummary {
 
 beforeEach(() => {
   useApisStore.setState(initialStore, true);
-  useAttributeListStore.setState({ attributes: [], status: 'idle', error: '' });
+  useAttributeListStore.setState({ list: null, attributes: [], status: 'idle', error: '' });
   list = [summary(orders)];
   fake = installFakeBackend({
     Attributes: { List: () => Promise.resolve(attributes) },

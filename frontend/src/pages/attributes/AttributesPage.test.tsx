@@ -5,7 +5,7 @@ import { ConfirmHost, Toaster } from '../../components/ui';
 import type { app } from '../../lib/backend';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { AttributesPage } from './AttributesPage';
-import { useAttributesPage } from './attributesStore';
+import { useAttributeListStore } from '../../components/placeholder';
 
 function info(name: string, type: string, extra: Partial<app.AttributeInfo> = {}): app.AttributeInfo {
   return { name, type, description: '', builtIn: false, usedBy: [], valueCount: 0, ...extra };
@@ -15,7 +15,7 @@ let attrs: app.AttributeInfo[];
 let fake: FakeBackend;
 
 beforeEach(() => {
-  useAttributesPage.setState({ list: null, error: '' });
+  useAttributeListStore.setState({ list: null, attributes: [], status: 'idle', error: '' });
   attrs = [
     info('contact.name', 'text', { builtIn: true, description: "The customer's WhatsApp profile name." }),
     info('api.status', 'number', { builtIn: true }),

@@ -1,6 +1,6 @@
 import { Braces, Lock, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { attributesChangedEvent } from '../../components/placeholder/attributeList';
+import { useAttributeInfos, useAttributeListStore } from '../../components/placeholder/attributeList';
 import {
   Badge,
   Button,
@@ -15,10 +15,9 @@ import {
   toast,
   type Column,
 } from '../../components/ui';
-import { Attributes, onEvent, type app } from '../../lib/backend';
+import { Attributes, type app } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { AttributeDialog } from './AttributeDialog';
-import { useAttributesPage } from './attributesStore';
 import { typeTone } from './validation';
 import styles from './AttributesPage.module.css';
 
@@ -26,16 +25,15 @@ type Editing = { mode: 'create' } | { mode: 'edit'; attribute: app.AttributeInfo
 
 /** The Attributes page: built-in and custom attributes, where each is used, and editing. */
 export function AttributesPage() {
-  const list = useAttributesPage((s) => s.list);
-  const loadError = useAttributesPage((s) => s.error);
-  const load = useAttributesPage((s) => s.load);
+  // The same list the pickers read, so what is created here is offered there at once.
+  const { list, error: loadError } = useAttributeInfos();
+  const load = useAttributeListStore((s) => s.load);
   const [editing, setEditing] = useState<Editing>(null);
   const [inUse, setInUse] = useState<app.AttributeInfo | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
 
   useEffect(() => {
-    void load();
-    return onEvent(attributesChangedEvent, () => void load());
+    void load(); // fresh usage and counts each time the page opens
   }, [load]);
 
   const builtIns = list?.filter((a) => a.builtIn) ?? [];

@@ -224,7 +224,7 @@ func (c *checker) checkFlows(flows []bundle.Flow, ex Existing, env flow.Env, rep
 			c.add(apperr.EINVALID, "flow", name, "is published, and so is %q; a bundle publishes at most one flow", published)
 		}
 		published = name
-		if blocker := publishBlocker(out[i].problems); blocker != "" {
+		if blocker := publishBlocker(out[i].problems, bf.Nodes); blocker != "" {
 			c.add(apperr.EINVALID, "flow", name, "%s", blocker)
 		}
 	}

@@ -52,7 +52,7 @@ func TestCheck(t *testing.T) {
 			b.Flows = append(b.Flows, second)
 		}, Existing{}, false, `Flow "Copy": is published, and so is "Order status"`},
 		{"published flow with errors", func(b *bundle.Bundle) { b.APIs = nil }, Existing{}, false,
-			`Flow "Order status": has 1 error to fix before it can go live (node lookup: There is no API named "Order status").`},
+			`Flow "Order status": has 1 error to fix before it can go live (API call “Order status”: There is no API named "Order status").`},
 		{"published flow calling an existing API", func(b *bundle.Bundle) { b.APIs = nil }, Existing{APIs: []apicall.Definition{{Name: "Order Status"}}}, false, ""},
 		{"draft with errors is fine", func(b *bundle.Bundle) { b.APIs = nil; b.Flows[0].Published = false }, Existing{}, false, ""},
 		{"unknown node type even in a draft", func(b *bundle.Bundle) {

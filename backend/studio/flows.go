@@ -170,7 +170,7 @@ func (u *Flows) Publish(ctx context.Context, id int64) error {
 	if err != nil {
 		return u.fail("publish the flow", err)
 	}
-	if blocker := publishBlocker(flow.Validate(f, env)); blocker != "" {
+	if blocker := publishBlocker(flow.Validate(f, env), f.Nodes); blocker != "" {
 		return errUnpublishable(f.Name, blocker)
 	}
 	if err := u.s.db.PublishFlow(ctx, id); err != nil {

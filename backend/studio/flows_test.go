@@ -36,7 +36,7 @@ func TestFlowsService(t *testing.T) {
 		t.Fatalf("problems %+v", res.Problems)
 	}
 	err = s.Publish(bg, f.ID)
-	if err == nil || !strings.HasPrefix(err.Error(), `"Support" has 2 errors to fix before it can go live (node ask: There is no attribute named "order_id")`) {
+	if err == nil || !strings.HasPrefix(err.Error(), `"Support" has 2 errors to fix before it can go live (Question “Order?”: There is no attribute named "order_id")`) {
 		t.Fatalf("Publish with errors: %v", err)
 	}
 	list, _ := s.List(bg)

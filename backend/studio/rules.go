@@ -123,9 +123,10 @@ func flowCheck(problems []flow.Problem) store.FlowCheck {
 
 // publishBlocker is the rule a flow must pass to go live: no errors. It
 // returns "" when the flow may be published, else the reason as a phrase
-// after the flow's name: has 2 errors to fix before it can go live (node
-// ask: ...).
-func publishBlocker(problems []flow.Problem) string {
+// after the flow's name, naming the node by what it says (nodes are the
+// flow's): has 2 errors to fix before it can go live (Question “What is
+// your order number?”: ...).
+func publishBlocker(problems []flow.Problem, nodes []flow.Node) string {
 	var errs []flow.Problem
 	for _, p := range problems {
 		if p.Severity == flow.SeverityError {
@@ -137,7 +138,7 @@ func publishBlocker(problems []flow.Problem) string {
 	}
 	first := errs[0].Message
 	if errs[0].NodeID != "" {
-		first = fmt.Sprintf("node %s: %s", errs[0].NodeID, first)
+		first = fmt.Sprintf("%s: %s", nodeNamed(nodes, errs[0].NodeID), first)
 	}
 	return fmt.Sprintf("has %d %s to fix before it can go live (%s)", len(errs), plural(len(errs), "error", "errors"),
 		strings.TrimSuffix(first, "."))

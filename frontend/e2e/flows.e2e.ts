@@ -73,26 +73,26 @@ describe('flow editor in the browser', () => {
       await page.getByRole('button', { name: 'Zoom Out' }).click();
       await page.getByRole('button', { name: 'Zoom Out' }).click();
 
-      const menu = await dropNode(page, 'buttons', { x: 40, y: 40 });
+      const menu = await dropNode(page, 'buttons', { x: 100, y: 80 });
       await fillText(page, 'Message', 'Hi {{contact.name}}! What can we do for you?');
       await page.getByRole('textbox', { name: 'Button 1 title' }).fill('Track my order');
       await page.getByRole('textbox', { name: 'Button 2 title' }).fill('Talk to a person');
 
-      const ask = await dropNode(page, 'question', { x: 40, y: 600 });
+      const ask = await dropNode(page, 'question', { x: 100, y: 600 });
       await fillText(page, 'Question', 'What is your order number?');
       await page.getByRole('combobox', { name: 'Save the answer in' }).selectOption('order_id');
 
-      const call = await dropNode(page, 'api', { x: 280, y: 40 });
+      const call = await dropNode(page, 'api', { x: 330, y: 80 });
       await page.getByRole('combobox', { name: 'API' }).selectOption('Order status');
       await page.getByRole('button', { name: 'Remove route 404' }).click();
       await page.getByRole('textbox', { name: 'New route' }).fill('404');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
 
-      const found = await dropNode(page, 'message', { x: 610, y: 40 });
+      const found = await dropNode(page, 'message', { x: 610, y: 80 });
       await fillText(page, 'Text', 'Order {{order_id}} is *{{order_status}}*.');
       const missing = await dropNode(page, 'message', { x: 610, y: 300 });
       await fillText(page, 'Text', 'We could not find order {{order_id}}.');
-      const person = await dropNode(page, 'handoff', { x: 280, y: 640 });
+      const person = await dropNode(page, 'handoff', { x: 330, y: 640 });
       const end = await dropNode(page, 'end', { x: 610, y: 640 });
       await fillText(page, 'Last message', 'Thanks for writing!');
 
@@ -159,8 +159,7 @@ describe('flow editor in the browser', () => {
       await sim.getByRole('tab', { name: /API calls/ }).click();
       await expect(sim.getByTestId('sim-calls').textContent()).resolves.toMatch(/Order status.*200.*→ 200/);
       await screenshot(page, 'flows-simulator');
-      // The picture for the docs: palette as icons, the flow fitted and a little closer.
-      await page.getByRole('button', { name: 'Collapse the palette' }).click();
+      // The picture for the docs: the flow fitted beside the simulator.
       await sim.getByRole('tab', { name: /Attributes/ }).click();
       await page.getByRole('button', { name: 'Fit view' }).click();
       await page.waitForTimeout(400);
@@ -220,7 +219,7 @@ describe('flow editor in the browser', () => {
       const msg = await dropNode(page, 'message', { x: 480, y: 160 });
       const count = () => page.locator('.react-flow__node').count();
       expect(await count()).toBe(2);
-      await canvas(page).click({ position: { x: 20, y: 400 } });
+      await canvas(page).click({ position: { x: 200, y: 700 } });
       await selectNode(page, msg);
       await page.keyboard.press('Control+c');
       await page.keyboard.press('Control+v');
@@ -243,7 +242,7 @@ describe('flow editor in the browser', () => {
       await expect.poll(count).toBe(3);
       await expect(node(page, msg).textContent()).resolves.toContain('Hello ther');
       // Back on the canvas, Ctrl+Z undoes the typing as one step.
-      await canvas(page).click({ position: { x: 20, y: 400 } });
+      await canvas(page).click({ position: { x: 200, y: 700 } });
       await page.keyboard.press('Control+z');
       await expect.poll(() => node(page, msg).textContent()).toContain('contact.name');
       await expect.poll(count).toBe(3);
@@ -366,7 +365,7 @@ describe('flow editor in the browser', () => {
       expect(shown).toBeGreaterThan(4);
       expect(shown).toBeLessThan(120);
       const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
-      expect(zoom).toBeCloseTo(0.5, 2);
+      expect(zoom).toBeCloseTo(0.8, 2);
       // Fit view frames all of it, nodes never rendered before included.
       await page.getByRole('button', { name: 'Fit view' }).click();
       await expect.poll(() => page.locator('.react-flow__node').count()).toBe(120);

@@ -134,12 +134,17 @@ export async function connect(page: Page, source: string, handle: string, target
   await page.getByTestId(`rf__edge-e_${source}_${handle}_${target}`).waitFor({ timeout: 5000 });
 }
 
-/** Selects a node by clicking its header, so the inspector shows it. */
+/** The inspector drawer, open while one node is selected. */
+export function inspector(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Inspector' });
+}
+
+/** Selects a node by clicking its header, so the inspector drawer opens on it. */
 export async function selectNode(page: Page, id: string): Promise<void> {
   const box = await node(page, id).boundingBox();
   if (box === null) throw new Error(`node ${id} is not on screen`);
   await node(page, id).click({ position: { x: box.width / 2, y: Math.min(14, box.height / 4) } });
-  await page.getByRole('region', { name: /node$/ }).locator('[title="Node id"]', { hasText: id }).waitFor();
+  await inspector(page).locator('[title="Node id"]', { hasText: id }).waitFor();
 }
 
 /** Waits until the editor says the flow is saved. */

@@ -1,6 +1,7 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type CSSProperties } from 'react';
 import { useAttributesSync } from '../components/placeholder/attributeList';
 import { ConfirmHost, Spinner, Toaster } from '../components/ui';
+import { currentPlace, useToastStore } from '../components/ui/toast';
 import { navigate, useRoute } from '../lib/router';
 import { useWelcomeOnFirstRun } from '../pages/welcome/firstRun';
 import { CloseDialog } from './CloseDialog';
@@ -10,8 +11,9 @@ import { StatusBar } from './StatusBar';
 import styles from './AppShell.module.css';
 
 /**
- * The frame of the app: navigation on the left, the page of the current hash in
- * the middle, the status bar at the bottom, plus the shared toast and confirm hosts.
+ * The frame of the app: navigation on the left (icons only while a flow is
+ * open, so the canvas gets the width), the page of the current hash in the
+ * middle, the status bar at the bottom, plus the shared toast and confirm hosts.
  */
 export function AppShell() {
   const route = useRoute();
@@ -38,13 +40,20 @@ export function AppShell() {
     mainRef.current?.focus({ preventScroll: true });
   }, [route.page]);
 
+  // Notifications belong to the page they were raised on.
+  const place = [route.page, ...route.params].join('/');
+  useEffect(() => {
+    useToastStore.getState().dismissElsewhere(currentPlace());
+  }, [place]);
+
   useEffect(() => {
     document.title = page === undefined ? 'Chatflow Studio' : `${page.label} · Chatflow Studio`;
   }, [page]);
 
   const Current = page?.component;
+  const navCollapsed = page?.id === 'flows' && route.params[0] !== undefined;
   return (
-    <div className={styles.app}>
+    <div className={styles.app} style={{ '--nav-w': navCollapsed ? '56px' : 'var(--sidebar-w)' } as CSSProperties}>
       <a className={styles.skip} href="#main" onClick={(e) => {
         e.preventDefault();
         mainRef.current?.focus();
@@ -52,7 +61,7 @@ export function AppShell() {
         Skip to content
       </a>
       <div className={styles.body}>
-        <Sidebar current={page?.id ?? ''} />
+        <Sidebar current={page?.id ?? ''} collapsed={navCollapsed} />
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
           <Suspense
             fallback={

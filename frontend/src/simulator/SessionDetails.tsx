@@ -13,14 +13,30 @@ function statusTone(status: number): string {
   return styles.bad ?? '';
 }
 
+/**
+ * Whether the details start open: on a short window the chat gets the
+ * height (issue 14: the chat was ~230 px at 1280 x 720). A choice the user
+ * makes lasts until the page is reloaded.
+ */
+let openChoice: boolean | null = null;
+const startOpen = () => openChoice ?? window.innerHeight >= 860;
+
 /** The simulated contact's attributes and the API calls of the session, live. */
 export function SessionDetails({ attributes, calls }: { attributes: Record<string, string>; calls: LoggedCall[] }) {
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(startOpen);
   const [tab, setTab] = useState('attributes');
   const entries = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section className={cx(styles.details, open && styles.detailsOpen)} aria-label="Session">
-      <button type="button" className={styles.detailsToggle} onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+      <button
+        type="button"
+        className={styles.detailsToggle}
+        onClick={() => {
+          openChoice = !open;
+          setOpen(!open);
+        }}
+        aria-expanded={open}
+      >
         Session
         <span className={styles.detailsCounts}>
           {entries.length} attributes · {calls.length} API {calls.length === 1 ? 'call' : 'calls'}

@@ -93,6 +93,10 @@ describe('SimulatorPanel', () => {
 
     await screen.findByText('You chose Returns.', undefined, { timeout: 3000 });
     await screen.findByText(/The conversation ended/);
+    // On a short window the session details start folded so the chat gets the height.
+    const details = screen.getByRole('button', { name: /^Session/ });
+    expect(details).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(details);
     expect(screen.getByTestId('sim-attributes')).toHaveTextContent('choice');
     const sends = backend.calls.filter((c) => c.name === 'Simulator.Send').map((c) => c.args.slice(1));
     expect(sends).toEqual([

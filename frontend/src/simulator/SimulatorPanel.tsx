@@ -15,14 +15,18 @@ export interface SimulatorPanelProps {
   flowName: string;
   /** Saves the flow first, so the simulation runs what is on the canvas; false stops the start. */
   prepare: () => Promise<boolean>;
+  /** Rewrites the engine's notes for people (node ids as node names); unchanged by default. */
+  describe?: (note: string) => string;
 }
+
+const asIs = (note: string) => note;
 
 /**
  * A phone-like chat with the open flow, running the real engine through the
  * Simulator service: type as the customer, tap buttons and list rows, watch
  * attributes and API calls, restart at any time.
  */
-export function SimulatorPanel({ flowId, flowName, prepare }: SimulatorPanelProps) {
+export function SimulatorPanel({ flowId, flowName, prepare, describe = asIs }: SimulatorPanelProps) {
   const phase = useSimulator((s) => s.phase);
   const chat = useSimulator((s) => s.chat);
   const typing = useSimulator((s) => s.typing);
@@ -105,7 +109,7 @@ export function SimulatorPanel({ flowId, flowName, prepare }: SimulatorPanelProp
           )}
           {phase === 'error' && (
             <p className={cx(styles.system, styles.systemError)} role="alert">
-              {error}
+              {describe(error)}
             </p>
           )}
           {chat.map((c) => {
@@ -119,7 +123,7 @@ export function SimulatorPanel({ flowId, flowName, prepare }: SimulatorPanelProp
             if (c.from === 'system') {
               return (
                 <p key={c.key} className={cx(styles.system, c.tone === 'error' && styles.systemError)} data-testid="sim-note">
-                  {c.text}
+                  {describe(c.text)}
                 </p>
               );
             }

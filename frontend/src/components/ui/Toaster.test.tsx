@@ -35,6 +35,21 @@ describe('Toaster', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('drops the notifications of a page when another one opens', () => {
+    render(<Toaster />);
+    act(() => {
+      location.hash = '#/flows/3';
+      toast.error('Not published', 'Buttons “Hi” has no answer.');
+    });
+    act(() => {
+      location.hash = '#/flows';
+      toast.info('Flow list loaded');
+      useToastStore.getState().dismissElsewhere('#/flows');
+    });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Flow list loaded');
+  });
+
   it('keeps at most four, dropping the oldest', () => {
     render(<Toaster />);
     act(() => {

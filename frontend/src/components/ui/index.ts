@@ -5,6 +5,7 @@ export { Checkbox, type CheckboxProps } from './Checkbox';
 export { confirm, type ConfirmOptions } from './confirm';
 export { ConfirmHost } from './ConfirmDialog';
 export { Dialog, type DialogProps } from './Dialog';
+export { Drawer, type DrawerProps } from './Drawer';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { Field, type FieldProps } from './Field';
 export { IconButton, type IconButtonProps } from './IconButton';

@@ -1,19 +1,13 @@
-import { CircleAlert, CircleCheck, Grid3x3, Maximize, Network, Redo2, TriangleAlert, Undo2 } from 'lucide-react';
+import { useReactFlow, useStore } from '@xyflow/react';
+import { CircleAlert, CircleCheck, Grid3x3, Map as MapIcon, Maximize, Minus, Network, Plus, Redo2, TriangleAlert, Undo2 } from 'lucide-react';
 import { IconButton } from '../../components/ui';
 import { cx } from '../../lib/cx';
 import { autoLayout } from '../layout/autoLayout';
 import { outputsOf } from '../nodes/catalogue';
 import { editorStore, useEditor } from '../store';
 import styles from './CanvasToolbar.module.css';
+import { useEditorUi } from './editorUi';
 import { useFitView } from './useFitView';
-
-/** Props of CanvasToolbar. */
-export interface CanvasToolbarProps {
-  snap: boolean;
-  onToggleSnap: () => void;
-  showProblems: boolean;
-  onToggleProblems: () => void;
-}
 
 /** Lays out the open flow left to right and fits it into view. */
 function useAutoLayout() {
@@ -35,8 +29,34 @@ function useAutoLayout() {
   };
 }
 
-/** The floating toolbar of the canvas: undo, redo, auto-layout, fit, snap and the problems count. */
-export function CanvasToolbar({ snap, onToggleSnap, showProblems, onToggleProblems }: CanvasToolbarProps) {
+/** The zoom controls: out, the current zoom (click for 100 %), in. */
+function Zoom() {
+  const zoom = useStore((s) => s.transform[2]);
+  const { zoomIn, zoomOut, zoomTo } = useReactFlow();
+  return (
+    <>
+      <IconButton size="sm" label="Zoom out" icon={<Minus size={15} />} onClick={() => void zoomOut({ duration: 150 })} />
+      <button
+        type="button"
+        className={styles.zoom}
+        title="Zoom to 100 %"
+        aria-label={`Zoom ${Math.round(zoom * 100)} %, reset to 100 %`}
+        data-testid="zoom-level"
+        onClick={() => void zoomTo(1, { duration: 150 })}
+      >
+        {Math.round(zoom * 100)} %
+      </button>
+      <IconButton size="sm" label="Zoom in" icon={<Plus size={15} />} onClick={() => void zoomIn({ duration: 150 })} />
+    </>
+  );
+}
+
+/** The floating toolbar of the canvas: undo, redo, auto-layout, fit, snap, minimap, zoom and the problems count. */
+export function CanvasToolbar() {
+  const snap = useEditorUi((s) => s.snap);
+  const minimap = useEditorUi((s) => s.minimap);
+  const showProblems = useEditorUi((s) => s.problems);
+  const toggle = useEditorUi((s) => s.toggle);
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
   const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
@@ -75,8 +95,17 @@ export function CanvasToolbar({ snap, onToggleSnap, showProblems, onToggleProble
         label={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
         icon={<Grid3x3 size={15} />}
         active={snap}
-        onClick={onToggleSnap}
+        onClick={() => toggle('snap')}
       />
+      <IconButton
+        size="sm"
+        label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+        icon={<MapIcon size={15} />}
+        active={minimap}
+        onClick={() => toggle('minimap')}
+      />
+      <span className={styles.divider} />
+      <Zoom />
       <span className={styles.divider} />
       <button
         type="button"
@@ -86,7 +115,7 @@ export function CanvasToolbar({ snap, onToggleSnap, showProblems, onToggleProble
           showProblems && styles.open,
         )}
         aria-pressed={showProblems}
-        onClick={onToggleProblems}
+        onClick={() => toggle('problems')}
         data-testid="problems-button"
       >
         {errors > 0 ? (

@@ -2,7 +2,6 @@ import {
   Background,
   BackgroundVariant,
   ConnectionLineType,
-  Controls,
   MiniMap,
   Panel,
   ReactFlow,
@@ -17,12 +16,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent }
 import { pathKey, useSimHighlight } from '../../simulator/highlight';
 import { isNodeType, type FlowNode } from '../model';
 import { editorStore, useEditor } from '../store';
+import { BlockMenu } from './BlockMenu';
 import { CanvasToolbar } from './CanvasToolbar';
+import { useEditorUi } from './editorUi';
 import { nodeTypes } from './nodeTypes';
-import { useFitView } from './useFitView';
-import { canvasMinZoom, openingViewport, type Opening } from './viewport';
-import { paletteMime } from './Palette';
+import { Palette, paletteMime } from './Palette';
+import { snapped } from './placement';
 import { ProblemsPanel } from './ProblemsPanel';
+import { SelectionBar } from './SelectionBar';
+import { useConnectDrop } from './useConnectDrop';
+import { useKeepSelectionInView } from './useKeepSelectionInView';
+import { canvasMinZoom, openingViewport, type Opening } from './viewport';
 import styles from './FlowCanvas.module.css';
 
 const snapGrid: [number, number] = [16, 16];
@@ -48,13 +52,14 @@ const minimapColors: Record<string, string> = {
   end: '#dc2626',
 };
 
-const minimapSize = { width: 168, height: 112 };
+const minimapSize = { width: 160, height: 104 };
 
 const minimapColor = (n: Node) => minimapColors[n.type ?? ''] ?? '#999';
 
 /**
- * The canvas: React Flow over the editor store, with drops from the palette,
- * snap to grid, box and shift selection, a minimap, zoom controls, the
+ * The canvas: React Flow over the editor store, with the block strip, the
+ * add-block menu (also on a connection dropped on empty canvas), drops from
+ * the strip, snap to grid, box and shift selection, an optional minimap, the
  * toolbar and the problems panel. Edges the simulator took are highlighted.
  */
 export function FlowCanvas() {
@@ -64,14 +69,16 @@ export function FlowCanvas() {
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
   const onConnect = useEditor((s) => s.onConnect);
   const simPath = useSimHighlight((s) => s.path);
-  const [snap, setSnap] = useState(true);
-  const [showProblems, setShowProblems] = useState(false);
-  const { screenToFlowPosition } = useReactFlow<FlowNode>();
-  const fitView = useFitView();
+  const snap = useEditorUi((s) => s.snap);
+  const minimap = useEditorUi((s) => s.minimap);
+  const showProblems = useEditorUi((s) => s.problems);
+  const { screenToFlowPosition, setViewport } = useReactFlow<FlowNode>();
+  const onConnectEnd = useConnectDrop();
   const measured = useNodesInitialized();
   const container = useRef<HTMLDivElement>(null);
   const [opening, setOpening] = useState<Opening | null>(null);
   const fitted = useRef(false);
+  useKeepSelectionInView();
 
   // The opening viewport needs the canvas' size, so React Flow mounts right
   // after the container is laid out (before the first paint).
@@ -79,17 +86,19 @@ export function FlowCanvas() {
     const box = container.current?.getBoundingClientRect();
     const o = openingViewport(editorStore.getState().nodes, box?.width ?? 0, box?.height ?? 0);
     fitted.current = !o.fitsWhole; // a big flow opens on its start and stays there
+    useEditorUi.getState().reset({ minimap: !o.fitsWhole });
     setOpening(o);
   }, []);
 
-  // A flow shown whole is fitted again once its cards are measured: the
+  // A flow shown whole is framed again once its cards are measured: the
   // opening viewport only estimated their heights.
   useEffect(() => {
-    if (measured && !fitted.current) {
+    const box = container.current?.getBoundingClientRect();
+    if (measured && !fitted.current && box !== undefined) {
       fitted.current = true;
-      fitView();
+      void setViewport(openingViewport(editorStore.getState().nodes, box.width, box.height).viewport);
     }
-  }, [measured, fitView]);
+  }, [measured, setViewport]);
 
   const shownEdges = useMemo(
     () =>
@@ -114,11 +123,11 @@ export function FlowCanvas() {
     e.preventDefault();
     const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
     // The pointer holds the node near its top-left corner, where the title is.
-    editorStore.getState().addNode(type, { x: Math.round((p.x - 24) / 16) * 16, y: Math.round((p.y - 16) / 16) * 16 });
+    editorStore.getState().addNode(type, snapped({ x: p.x - 24, y: p.y - 16 }));
   };
 
   return (
-    <div className={styles.canvas} data-testid="flow-canvas" ref={container}>
+    <div className={styles.canvas} data-testid="flow-canvas" ref={container} tabIndex={-1}>
       {opening && (
         <ReactFlow<FlowNode>
           nodes={nodes}
@@ -127,6 +136,7 @@ export function FlowCanvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
           onNodeDragStart={() => editorStore.getState().beginDrag()}
           onNodeDragStop={() => editorStore.getState().endDrag()}
           onSelectionDragStart={() => editorStore.getState().beginDrag()}
@@ -149,32 +159,33 @@ export function FlowCanvas() {
           onlyRenderVisibleElements={!opening.fitsWhole}
         >
           <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className={styles.background} />
-          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeColor={minimapColor}
-            nodeBorderRadius={6}
-            className={styles.minimap}
-            style={minimapSize}
-            ariaLabel="Minimap"
-          />
-          <Panel position="top-left">
-            <CanvasToolbar
-              snap={snap}
-              onToggleSnap={() => setSnap((v) => !v)}
-              showProblems={showProblems}
-              onToggleProblems={() => setShowProblems((v) => !v)}
+          {minimap && (
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              nodeColor={minimapColor}
+              nodeBorderRadius={6}
+              className={styles.minimap}
+              style={minimapSize}
+              ariaLabel="Minimap"
             />
+          )}
+          <Panel position="top-left">
+            <CanvasToolbar />
           </Panel>
           {showProblems && (
             <Panel position="top-right">
-              <ProblemsPanel onClose={() => setShowProblems(false)} />
+              <ProblemsPanel onClose={() => useEditorUi.getState().toggle('problems', false)} />
             </Panel>
           )}
+          <Panel position="bottom-center">
+            <SelectionBar />
+          </Panel>
+          <Palette />
         </ReactFlow>
       )}
+      <BlockMenu />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTyping, shortcutFor, type KeyInfo } from './shortcuts';
+import { isTyping, nudgeOf, shortcutFor, type KeyInfo } from './shortcuts';
 
 const key = (k: string, mods: Partial<KeyInfo> = {}): KeyInfo => ({
   key: k,
@@ -27,12 +27,27 @@ describe('shortcutFor', () => {
     { name: 'Ctrl+Z while typing is the field’s', e: key('z', { ctrlKey: true }), typing: true, want: null },
     { name: 'a plain letter does nothing', e: key('c'), want: null },
     { name: 'Alt combinations are left alone', e: key('z', { ctrlKey: true, altKey: true }), want: null },
+    { name: 'Ctrl+K opens the add-block menu', e: key('k', { ctrlKey: true }), want: 'addBlock' },
+    { name: 'Cmd+K opens it while typing too', e: key('k', { metaKey: true }), typing: true, want: 'addBlock' },
+    { name: 'Escape closes, even from a field', e: key('Escape'), typing: true, want: 'escape' },
+    { name: 'arrows nudge', e: key('ArrowLeft'), want: 'nudgeLeft' },
+    { name: 'Shift+arrow nudges too', e: key('ArrowDown', { shiftKey: true }), want: 'nudgeDown' },
+    { name: 'arrows while typing move the caret', e: key('ArrowUp'), typing: true, want: null },
+    { name: 'Ctrl+arrow is left alone', e: key('ArrowRight', { ctrlKey: true }), want: null },
   ];
   for (const tc of cases) {
     it(tc.name, () => {
       expect(shortcutFor(tc.e, tc.typing ?? false)).toBe(tc.want);
     });
   }
+});
+
+describe('nudgeOf', () => {
+  it('moves one grid step, four with Shift', () => {
+    expect(nudgeOf('nudgeLeft', false)).toEqual({ dx: -1, dy: 0 });
+    expect(nudgeOf('nudgeDown', true)).toEqual({ dx: 0, dy: 4 });
+    expect(nudgeOf('save', false)).toBeNull();
+  });
 });
 
 describe('isTyping', () => {

@@ -51,9 +51,20 @@ describe('Inspector with the editor store', () => {
     removeFakeBackend();
   });
 
-  it('asks to select a node when none is selected', () => {
-    render(<Inspector />);
-    expect(screen.getByText('Nothing selected')).toBeInTheDocument();
+  it('shows no drawer while no single node is selected', () => {
+    const { container } = render(<Inspector />);
+    expect(container).toBeEmptyDOMElement();
+    act(() => editorStore.getState().select(['check', 'menu']));
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('closes by clearing the selection', () => {
+    act(() => editorStore.getState().select(['check']));
+    const { container } = render(<Inspector />);
+    expect(screen.getByRole('complementary', { name: 'Inspector' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Close inspector (Esc)' }));
+    expect(editorStore.getState().nodes.some((n) => n.selected === true)).toBe(false);
+    expect(container).toBeEmptyDOMElement();
   });
 
   it('edits the selected node and shows the live expression check', async () => {

@@ -4,7 +4,7 @@ import { toCanvas } from '../convert';
 import type { FlowNode } from '../model';
 import { catalogue } from '../nodes/catalogue';
 import * as clip from './clipboard';
-import { connect, pruneEdges, removeNodes } from './graph';
+import { connect, linkEdge, pruneEdges, removeNodes } from './graph';
 import { emptyHistory, record, redo, undo, type Snapshot } from './history';
 import { newNodeId } from './ids';
 import { persistence } from './persistence';
@@ -165,16 +165,33 @@ export function createEditorStore(backend: EditorBackend, options: EditorOptions
         dragging = false;
       },
 
-      addNode: (type, position) => {
-        const { nodes } = get();
+      addNode: (type, position, link) => {
+        const { nodes, edges } = get();
         if (isSingle(type) && nodes.some((n) => n.type === type)) {
           return null;
         }
         remember();
         const id = newNodeId(type, new Set(nodes.map((n) => n.id)));
         const node = { id, type, position, data: catalogue[type].defaults(), selected: true } as FlowNode;
-        commit([...nodes.map((n) => (n.selected === true ? { ...n, selected: false } : n)), node]);
+        const joined = link === undefined ? null : linkEdge(node, link, nodes);
+        commit(
+          [...nodes.map((n) => (n.selected === true ? { ...n, selected: false } : n)), node],
+          joined === null ? edges : connect(edges, joined),
+        );
         return id;
+      },
+
+      nudge: (dx, dy) => {
+        const ids = selectedIds();
+        if (ids.size === 0) {
+          return 0;
+        }
+        remember('nudge');
+        const nodes = get().nodes.map((n) =>
+          ids.has(n.id) ? { ...n, position: { x: n.position.x + dx, y: n.position.y + dy } } : n,
+        );
+        commit(nodes, get().edges, false);
+        return ids.size;
       },
 
       updateData: (id, patch, key = '') => {

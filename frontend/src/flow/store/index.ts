@@ -6,6 +6,7 @@ import { createEditorStore } from './editorStore';
 import type { EditorState } from './types';
 
 export type { EditorBackend, EditorState, SaveResult, SaveStatus } from './types';
+export type { NodeLink } from './graph';
 
 /** The app's one editor store: the flow open on the Flows page. */
 export const editorStore = createEditorStore(flowsBackend);

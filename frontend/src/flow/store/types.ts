@@ -1,6 +1,7 @@
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { DataByType, FlowDoc, FlowEdge, FlowNode, NodeType, Problem } from '../model';
 import type { Clip } from './clipboard';
+import type { NodeLink } from './graph';
 import type { History } from './history';
 
 /** Where the document stands against what is stored. */
@@ -70,8 +71,14 @@ export interface EditorActions {
   /** Records an undo step before nodes are dragged. */
   beginDrag: () => void;
   endDrag: () => void;
-  /** Adds a node with its defaults at a canvas position, selected; returns its id or null (a second start). */
-  addNode: (type: NodeType, position: XYPosition) => string | null;
+  /**
+   * Adds a node with its defaults at a canvas position, selected, and joins it
+   * to the graph by link when given (one undo step); returns its id or null (a
+   * second start).
+   */
+  addNode: (type: NodeType, position: XYPosition, link?: NodeLink) => string | null;
+  /** Moves the selected nodes by dx, dy (arrow keys); quick repeats are one undo step. Returns how many moved. */
+  nudge: (dx: number, dy: number) => number;
   /**
    * Changes some data fields of one node. Edges from outputs the node no
    * longer has are dropped. Edits with the same key in quick succession are

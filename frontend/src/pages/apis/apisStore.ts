@@ -101,7 +101,9 @@ export const useApisStore = create<ApisState>()((set, get) => ({
 
   close: () => set({ selected: null, draft: emptyDraft(), saved: emptyDraft(), response: null }),
 
-  edit: (change) => set((s) => ({ draft: change(s.draft), saveError: '' })),
+  // An edit makes the last save's and the last test's errors stale: a URL
+  // error must not stay under a URL that was fixed since (issue 14, finding 5).
+  edit: (change) => set((s) => ({ draft: change(s.draft), saveError: '', testError: '' })),
 
   save: async () => {
     set({ saving: true, saveError: '' });

@@ -1,26 +1,33 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { ArrowLeft, Pencil, Play, Radio, Workflow } from 'lucide-react';
+import { Play, Workflow } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, EmptyState, IconButton, Page, Spinner, Tabs, toast } from '../../components/ui';
+import { Button, Drawer, EmptyState, Page, Spinner, toast } from '../../components/ui';
 import { flowsApi } from '../../flow/api';
+import { useEditorUi } from '../../flow/canvas/editorUi';
 import { FlowCanvas } from '../../flow/canvas/FlowCanvas';
-import { Palette } from '../../flow/canvas/Palette';
 import { useEditorShortcuts } from '../../flow/canvas/useEditorShortcuts';
 import { catalogStore } from '../../flow/catalog';
 import { Inspector } from '../../flow/inspector/Inspector';
+import { readableNodeRefs } from '../../flow/nodeNames';
 import { editorStore, useEditor } from '../../flow/store';
 import { onEvent } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { navigate } from '../../lib/router';
 import { SimulatorPanel } from '../../simulator/SimulatorPanel';
 import { simulatorStore } from '../../simulator/store';
+import { EditorHeader } from './EditorHeader';
 import { NameDialog } from './NameDialog';
-import { SaveStatus } from './SaveStatus';
 import { useLeaveGuard } from './useLeaveGuard';
 import { usePublishing } from './usePublishing';
 import styles from './FlowEditorPage.module.css';
 
+/** The width of the simulator drawer. */
+const simulatorWidth = 360;
+
 type Loading = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; changesNotLive: boolean };
+
+/** Names the nodes an engine note mentions by what they say, not by id. */
+const describeNote = (note: string) => readableNodeRefs(note, editorStore.getState().nodes);
 
 /** Saves now and reports a failure; resolves whether the stored flow is current. */
 async function saveNow(): Promise<boolean> {
@@ -31,7 +38,11 @@ async function saveNow(): Promise<boolean> {
   return ok;
 }
 
-/** The editor of one flow: palette, canvas, and a dock with the inspector and the simulator. */
+/**
+ * The editor of one flow: a one-line header, and the canvas with the
+ * inspector drawer (while a node is selected) and the simulator drawer
+ * ("Try it") docked at its right.
+ */
 export function FlowEditorPage({ id }: { id: number }) {
   const [loading, setLoading] = useState<Loading>({ state: 'loading' });
 
@@ -86,7 +97,7 @@ export function FlowEditorPage({ id }: { id: number }) {
 
 function Editor({ id, changesNotLive }: { id: number; changesNotLive: boolean }) {
   const name = useEditor((s) => s.name);
-  const [dock, setDock] = useState<'inspector' | 'simulator'>('inspector');
+  const simulator = useEditorUi((s) => s.simulator);
   const [renaming, setRenaming] = useState(false);
   const publishing = usePublishing(id, changesNotLive);
   const save = useCallback(() => void saveNow(), []);
@@ -98,72 +109,23 @@ function Editor({ id, changesNotLive }: { id: number; changesNotLive: boolean })
   };
 
   return (
-    <Page
-      title={name}
-      icon={<Workflow size={18} />}
-      description={
-        <span className={styles.crumbs}>
-          <a href="#/flows" onClick={(e) => (e.preventDefault(), void back())}>
-            <ArrowLeft size={12} /> Flows
-          </a>
-          <span aria-hidden="true">·</span>
-          {publishing.published ? (
-            <Badge tone="success" dot>
-              Live
-            </Badge>
-          ) : (
-            <Badge>Draft</Badge>
-          )}
-          {publishing.changesNotLive && <Badge tone="info">Changes not live</Badge>}
-          <SaveStatus onRetry={save} />
-        </span>
-      }
-      actions={
-        <>
-          <IconButton label="Rename flow" icon={<Pencil size={15} />} onClick={() => setRenaming(true)} />
-          <Button
-            icon={<Play size={15} />}
-            onClick={() => setDock('simulator')}
-            aria-pressed={dock === 'simulator'}
-            data-testid="open-simulator"
-          >
-            Try it
-          </Button>
-          {publishing.published && !publishing.changesNotLive ? (
-            <Button loading={publishing.busy} onClick={() => void publishing.unpublish()}>
-              Unpublish
-            </Button>
-          ) : (
-            <Button
-              variant="primary"
-              icon={<Radio size={15} />}
-              loading={publishing.busy}
-              onClick={() => void publishing.publish()}
-            >
-              {publishing.published ? 'Publish changes' : 'Publish'}
-            </Button>
-          )}
-        </>
-      }
-      fullBleed
-    >
-      <div className={styles.editor}>
-        <Palette />
+    <div className={styles.page}>
+      <EditorHeader publishing={publishing} onBack={() => void back()} onRename={() => setRenaming(true)} onRetrySave={save} />
+      <div className={styles.workspace}>
         <FlowCanvas />
-        <aside className={styles.dock} aria-label="Inspector and simulator" data-own-keys>
-          <Tabs
-            label="Dock"
-            value={dock}
-            onChange={(v) => setDock(v as 'inspector' | 'simulator')}
-            items={[
-              { id: 'inspector', label: 'Inspector' },
-              { id: 'simulator', label: 'Simulator' },
-            ]}
-            className={styles.dockTabs}
+        <Inspector />
+        {simulator && (
+          <Drawer
+            label="Simulator"
+            kind="simulator"
+            width={simulatorWidth}
+            title="Try it"
+            icon={<Play size={16} className={styles.simIcon} />}
+            onClose={() => useEditorUi.getState().toggle('simulator', false)}
           >
-            {dock === 'inspector' ? <Inspector /> : <SimulatorPanel flowId={id} flowName={name} prepare={saveNow} />}
-          </Tabs>
-        </aside>
+            <SimulatorPanel flowId={id} flowName={name} prepare={saveNow} describe={describeNote} />
+          </Drawer>
+        )}
       </div>
       {renaming && (
         <NameDialog
@@ -179,6 +141,6 @@ function Editor({ id, changesNotLive }: { id: number; changesNotLive: boolean })
           }}
         />
       )}
-    </Page>
+    </div>
   );
 }

@@ -203,8 +203,9 @@ export function FlowListPage() {
           }}
           onStarted={(res) => {
             setCreating(false);
-            if (res.notice !== '') toast.warning(`"${res.flowName}" is ready`, res.notice);
             navigate('flows', [String(res.flowId)]);
+            // After navigating: a notice belongs to the page it is shown on.
+            if (res.notice !== '') toast.warning(`"${res.flowName}" is ready`, res.notice);
           }}
         />
       )}

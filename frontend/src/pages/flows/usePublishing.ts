@@ -1,21 +1,42 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { toast } from '../../components/ui';
 import { flowsApi } from '../../flow/api';
+import { behaviourKey } from '../../flow/liveCompare';
 import { editorStore, useEditor } from '../../flow/store';
 import { errorMessage } from '../../lib/errors';
+
+/** Publishing from the editor: the live state, whether the draft differs from it, and the two actions. */
+export interface Publishing {
+  published: boolean;
+  changesNotLive: boolean;
+  busy: boolean;
+  publish: () => Promise<void>;
+  unpublish: () => Promise<void>;
+}
+
+/** The open flow's behaviour key (see behaviourKey). */
+function currentKey(): string {
+  const s = editorStore.getState();
+  return behaviourKey(s.nodes, s.edges);
+}
 
 /**
  * Publishing from the editor. Publishing copies the saved flow to the live
  * slot, so edits of a live flow stay drafts until published again; this hook
- * tracks that ("changes not live") and saves before publishing.
+ * tracks that ("changes not live") by comparing what the flow does with the
+ * copy that went live, and saves before publishing. When the editor opens a
+ * flow whose live copy is already older (initialChanges), that copy's content
+ * is unknown here and the state stays "not live" until the next publish.
  */
-export function usePublishing(flowId: number, initialChanges: boolean) {
+export function usePublishing(flowId: number, initialChanges: boolean): Publishing {
   const published = useEditor((s) => s.published);
-  const version = useEditor((s) => s.version);
-  // The editor mounts after the flow loaded: its version is live unless the
-  // list said the live copy is older.
-  const [liveVersion, setLiveVersion] = useState(() => (initialChanges ? -1 : editorStore.getState().version));
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  // The editor mounts after the flow loaded: what it shows is live unless
+  // the list said the live copy is older.
+  const [liveKey, setLiveKey] = useState<string | null>(() => (initialChanges ? null : currentKey()));
   const [busy, setBusy] = useState(false);
+  const key = useMemo(() => (liveKey === null ? '' : behaviourKey(nodes, edges)), [nodes, edges, liveKey]);
 
   const publish = async () => {
     setBusy(true);
@@ -25,9 +46,10 @@ export function usePublishing(flowId: number, initialChanges: boolean) {
         toast.error('Not published', `The flow could not be saved first: ${editorStore.getState().saveError}`);
         return;
       }
+      const sent = currentKey();
       await flowsApi.publish(flowId);
       editorStore.getState().setMeta({ published: true });
-      setLiveVersion(editorStore.getState().version);
+      setLiveKey(sent);
       toast.success(`"${editorStore.getState().name}" is live`, 'New WhatsApp conversations follow this flow.');
     } catch (err) {
       toast.error('Not published', errorMessage(err));
@@ -49,5 +71,5 @@ export function usePublishing(flowId: number, initialChanges: boolean) {
     }
   };
 
-  return { published, changesNotLive: published && liveVersion !== version, busy, publish, unpublish };
+  return { published, changesNotLive: published && (liveKey === null || key !== liveKey), busy, publish, unpublish };
 }

@@ -25,8 +25,9 @@ export function WelcomePage() {
     setBusy(id);
     try {
       const res = await action();
-      if (res.notice !== '') toast.warning(`"${res.flowName}" is ready`, res.notice);
       navigate('flows', [String(res.flowId)]);
+      // After navigating: a notice belongs to the page it is shown on.
+      if (res.notice !== '') toast.warning(`"${res.flowName}" is ready`, res.notice);
     } catch (err) {
       toast.error('Could not start the flow', errorMessage(err));
       setBusy('');

@@ -29,7 +29,7 @@ func nodeName(n flow.Node) string {
 }
 
 // nodeGist is what tells one node of a type from another: its text,
-// expression, attribute, API, delay or keywords.
+// expression, API, template, attribute, delay or keywords.
 func nodeGist(n flow.Node) string {
 	d := n.Data
 	switch {
@@ -39,6 +39,8 @@ func nodeGist(n flow.Node) string {
 		return d.Expression
 	case d.API != "":
 		return d.API
+	case d.Template != "":
+		return d.Template
 	case n.Type == "setAttribute" && d.Attribute != "":
 		return d.Attribute
 	case n.Type == "delay" && d.Seconds > 0:

@@ -18,6 +18,7 @@ func TestNodeNameQuotesWhatTheNodeSays(t *testing.T) {
 		{flow.Node{ID: "s", Type: "setAttribute", Data: flow.NodeData{Attribute: "vip", Value: "yes"}}, "Set attribute “vip”"},
 		{flow.Node{ID: "wait", Type: "delay", Data: flow.NodeData{Seconds: 3}}, "Delay “3 s”"},
 		{flow.Node{ID: "go", Type: "start", Data: flow.NodeData{Keywords: []string{"hi", "menu"}}}, "Start “hi, menu”"},
+		{flow.Node{ID: "t1", Type: "template", Data: flow.NodeData{Template: "order_update"}}, "Template “order_update”"},
 		{flow.Node{ID: "m1", Type: "message", Data: flow.NodeData{Text: "  "}}, "Message (m1)"},
 		{flow.Node{ID: "t", Type: "teleport"}, "teleport (t)"},
 		{flow.Node{ID: "é", Type: "message", Data: flow.NodeData{Text: "ééééééééééééééééééééééééééééééééééééééééé"}}, "Message “" + "ééééééééééééééééééééééééééééééééééé" + "…”"},

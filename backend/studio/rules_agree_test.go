@@ -94,7 +94,7 @@ func TestImportIsRefusedAsTheEditorRefuses(t *testing.T) {
 			},
 			item: bundle.Bundle{Flows: []bundle.Flow{{Name: "Support", Published: true,
 				Nodes: refusedFlow("").Nodes, Edges: refusedFlow("").Edges}}},
-			code: apperr.EINVALID, says: `has 1 error to fix before it can go live (node ask: There is no attribute named "order_id")`},
+			code: apperr.EINVALID, says: `has 1 error to fix before it can go live (Question “Order?”: There is no attribute named "order_id")`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

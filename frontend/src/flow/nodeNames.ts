@@ -25,6 +25,8 @@ function gist(node: FlowNode): string {
       return node.data.attribute;
     case 'api':
       return node.data.api;
+    case 'template':
+      return node.data.template;
     case 'delay':
       return node.data.seconds > 0 ? `${node.data.seconds} s` : '';
     case 'start':

@@ -1,4 +1,4 @@
-import { Braces, FileText, MessagesSquare, Plug, Settings, Sparkles, Workflow, type LucideIcon } from 'lucide-react';
+import { BookOpen, Braces, FileText, MessagesSquare, Plug, Settings, Sparkles, Workflow, type LucideIcon } from 'lucide-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** Where a page sits in the navigation. */
@@ -104,6 +104,14 @@ export const pages: PageRoute[] = [
     icon: Sparkles,
     group: 'hidden',
     ...lazyPage(() => import('../pages/welcome/WelcomePage').then((m) => ({ default: m.WelcomePage }))),
+  },
+  {
+    // Not in the navigation: Settings and the checklist link to it.
+    id: 'guide',
+    label: 'Setup guide',
+    icon: BookOpen,
+    group: 'hidden',
+    ...lazyPage(() => import('../pages/guide/GuidePage').then((m) => ({ default: m.GuidePage }))),
   },
 ];
 

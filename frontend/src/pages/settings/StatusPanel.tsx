@@ -1,17 +1,11 @@
 import { Badge, Panel, Spinner, type BadgeTone } from '../../components/ui';
 import type { app } from '../../lib/backend';
-import { formatTime } from '../../lib/format';
-import { CopyField } from './CopyField';
 import { WaitingReplies } from './WaitingReplies';
 import styles from './SettingsPage.module.css';
 
 const listenerTone: Record<string, BadgeTone> = { listening: 'success', failed: 'danger', stopped: 'neutral' };
 
-function when(rfc3339: string, never: string): string {
-  return rfc3339 === '' ? never : formatTime(rfc3339);
-}
-
-/** The live state of the WhatsApp connection: listener, handshake, last event, queue. */
+/** The live state of this computer's side: the webhook listener and the outgoing queue. */
 export function StatusPanel({ status }: { status: app.WhatsAppStatus | null }) {
   if (status === null) {
     return (
@@ -22,7 +16,7 @@ export function StatusPanel({ status }: { status: app.WhatsAppStatus | null }) {
   }
   const l = status.listener;
   return (
-    <Panel title="Connection status" subtitle="Paste the callback URL and verify token into Meta's webhook settings.">
+    <Panel title="Connection status" subtitle="The webhook listener on this computer and the replies waiting to be sent.">
       <dl className={styles.facts}>
         <div className={styles.fact}>
           <dt>Webhook listener</dt>
@@ -35,14 +29,6 @@ export function StatusPanel({ status }: { status: app.WhatsAppStatus | null }) {
           </dd>
         </div>
         <div className={styles.fact}>
-          <dt>Meta verified the webhook</dt>
-          <dd data-testid="last-verified">{when(status.lastVerifiedAt, 'Not yet')}</dd>
-        </div>
-        <div className={styles.fact}>
-          <dt>Last event from Meta</dt>
-          <dd data-testid="last-event">{when(status.lastEventAt, 'None yet')}</dd>
-        </div>
-        <div className={styles.fact}>
           <dt>Outgoing messages</dt>
           <dd>
             {status.queued} queued · {status.sent} sent · {status.failed} failed
@@ -50,10 +36,6 @@ export function StatusPanel({ status }: { status: app.WhatsAppStatus | null }) {
           </dd>
         </div>
       </dl>
-      <div className={styles.copies}>
-        <CopyField label="Callback URL" value={status.callbackUrl} empty="Set the public base URL below" />
-        <CopyField label="Verify token" value={status.verifyToken} empty="Generate one below" />
-      </div>
     </Panel>
   );
 }

@@ -1,10 +1,9 @@
-import { KeyRound, Radar, Save } from 'lucide-react';
+import { KeyRound, PlugZap, Save } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, TextField, toast } from '../../components/ui';
 import { Settings, type app } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
-import { CopyField } from './CopyField';
-import { callbackUrl, formFrom, useSettings } from './settingsStore';
+import { formFrom, useSettings, type FieldErrors } from './settingsStore';
 import styles from './SettingsPage.module.css';
 
 type Input = app.WhatsAppSettingsInput;
@@ -22,22 +21,33 @@ function EnvBadge({ v }: { v: { overridden: boolean; envVar: string } }) {
   ) : null;
 }
 
-/** The WhatsApp connection form: credentials, public address and advanced limits. */
+/**
+ * The WhatsApp Cloud API form: credentials and advanced limits, each field with
+ * its own error, and a test of the connection against the Graph API with what
+ * is typed (empty secrets: the saved ones). The public address has its own panel.
+ */
 export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
   const save = useSettings((s) => s.save);
   const [form, setForm] = useState<Input>(() => formFrom(settings));
-  const [error, setError] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const [detecting, setDetecting] = useState(false);
-  const set = <K extends keyof Input>(key: K, value: Input[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const [testing, setTesting] = useState(false);
+  const [test, setTest] = useState<app.ConnectionTest | null>(null);
+  const set = <K extends keyof Input>(key: K, value: Input[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // A field's error goes as soon as the owner changes it.
+    setErrors((e) => (e[key] === undefined ? e : { ...e, [key]: '' }));
+    setTest(null);
+  };
+  const fieldError = (key: keyof Input): string | undefined => (errors[key] ? errors[key] : undefined);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const problem = await save(form);
+    const problems = await save(form);
     setSaving(false);
-    setError(problem);
-    if (problem === '') {
+    setErrors(problems);
+    if (Object.keys(problems).length === 0) {
       toast.success('WhatsApp settings saved');
       setForm((f) => ({ ...f, accessToken: '', appSecret: '', clearAccessToken: false, clearAppSecret: false }));
     }
@@ -51,20 +61,15 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
     }
   };
 
-  const detect = async () => {
-    setDetecting(true);
+  const testConnection = async () => {
+    setTesting(true);
+    setTest(null);
     try {
-      const t = await Settings.DetectTunnel();
-      if (t.found) {
-        set('publicUrl', t.publicUrl);
-        toast.info('Found a tunnel', t.note);
-      } else {
-        toast.warning('No tunnel found', t.note);
-      }
+      setTest(await Settings.TestConnection(form));
     } catch (err) {
-      toast.error('Could not look for a tunnel', errorMessage(err));
+      setTest({ ok: false, message: errorMessage(err), phoneNumber: '', verifiedName: '' } as app.ConnectionTest);
     } finally {
-      setDetecting(false);
+      setTesting(false);
     }
   };
 
@@ -89,6 +94,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
           placeholder={placeholder}
           disabled={v.overridden || cleared}
           hint={overriddenHint(v)}
+          error={fieldError(key)}
           onChange={(e) => set(key, e.target.value)}
           fieldClassName={styles.grow}
         />
@@ -113,6 +119,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
         inputMode="numeric"
         value={form.phoneNumberId}
         disabled={settings.phoneNumberId.overridden}
+        error={fieldError('phoneNumberId')}
         hint={overriddenHint(settings.phoneNumberId) ?? "The long number on Meta's WhatsApp › API Setup page, not the phone number itself."}
         onChange={(e) => set('phoneNumberId', e.target.value)}
       />
@@ -144,6 +151,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
           mono
           value={form.verifyToken}
           disabled={settings.verifyToken.overridden}
+          error={fieldError('verifyToken')}
           hint={overriddenHint(settings.verifyToken) ?? 'Any secret word; paste the same into Meta’s webhook settings.'}
           onChange={(e) => set('verifyToken', e.target.value)}
           fieldClassName={styles.grow}
@@ -152,23 +160,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
           Generate
         </Button>
       </div>
-      <div className={styles.secretRow}>
-        <TextField
-          label="Public base URL"
-          mono
-          placeholder="https://your-tunnel.ngrok-free.app"
-          value={form.publicUrl}
-          hint="The https address your tunnel (ngrok, cloudflared) gives this computer."
-          onChange={(e) => set('publicUrl', e.target.value)}
-          fieldClassName={styles.grow}
-        />
-        <Button size="sm" icon={<Radar size={14} />} loading={detecting} onClick={() => void detect()}>
-          Detect ngrok
-        </Button>
-      </div>
-      <CopyField label="Callback URL" value={callbackUrl(form.publicUrl)} empty="Set the public base URL first" />
-
-      <details className={styles.advanced}>
+      <details className={styles.advanced} open={['apiVersion', 'graphUrl', 'webhookAddr', 'staleMinutes', 'rateLimit'].some((k) => errors[k]) || undefined}>
         <summary>Advanced</summary>
         <div className={styles.grid}>
           <TextField
@@ -180,6 +172,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
             mono
             value={form.apiVersion}
             disabled={settings.apiVersion.overridden}
+            error={fieldError('apiVersion')}
             onChange={(e) => set('apiVersion', e.target.value)}
           />
           <TextField
@@ -191,12 +184,14 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
             mono
             value={form.graphUrl}
             disabled={settings.graphUrl.overridden}
+            error={fieldError('graphUrl')}
             onChange={(e) => set('graphUrl', e.target.value)}
           />
           <TextField
             label="Webhook listen address"
             mono
             value={form.webhookAddr}
+            error={fieldError('webhookAddr')}
             hint="Keep it on 127.0.0.1; the tunnel reaches it from there."
             onChange={(e) => set('webhookAddr', e.target.value)}
           />
@@ -206,6 +201,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
             min={1}
             max={1440}
             value={form.staleMinutes}
+            error={fieldError('staleMinutes')}
             hint="Shown in the inbox but not answered, e.g. after the laptop slept."
             onChange={(e) => set('staleMinutes', Number(e.target.value))}
           />
@@ -215,17 +211,26 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
             min={1}
             max={1000}
             value={form.rateLimit}
+            error={fieldError('rateLimit')}
             onChange={(e) => set('rateLimit', Number(e.target.value))}
           />
         </div>
       </details>
 
-      {error !== '' && (
+      {errors[''] && (
         <p className={styles.error} role="alert">
-          {error}
+          {errors['']}
+        </p>
+      )}
+      {test !== null && (
+        <p className={test.ok ? styles.testOk : styles.error} role={test.ok ? 'status' : 'alert'} data-testid="connection-test">
+          {test.message}
         </p>
       )}
       <div className={styles.formActions}>
+        <Button icon={<PlugZap size={15} />} loading={testing} onClick={() => void testConnection()}>
+          Test connection
+        </Button>
         <Button type="submit" variant="primary" icon={<Save size={15} />} loading={saving}>
           Save settings
         </Button>

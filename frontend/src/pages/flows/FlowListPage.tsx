@@ -21,6 +21,7 @@ import { ExportDialog } from './ExportDialog';
 import { useFlowList } from './flowListStore';
 import { NameDialog } from './NameDialog';
 import { NewFlowDialog } from './NewFlowDialog';
+import { publishFlow } from './publishFlow';
 import { relativeTime } from './relativeTime';
 import { useBundleImport } from './useBundleImport';
 import styles from './FlowListPage.module.css';
@@ -112,7 +113,7 @@ export function FlowListPage() {
               size="sm"
               variant="ghost"
               icon={<Radio size={14} />}
-              onClick={() => void act('publish', () => flowsApi.publish(f.id), `"${f.name}" is live`)}
+              onClick={() => void publishFlow(f.id).then(async (ok) => { if (ok) await load(); })}
             >
               Publish
             </Button>

@@ -4,6 +4,7 @@ import { flowsApi } from '../../flow/api';
 import { behaviourKey } from '../../flow/liveCompare';
 import { editorStore, useEditor } from '../../flow/store';
 import { errorMessage } from '../../lib/errors';
+import { publishFlow } from './publishFlow';
 
 /** Publishing from the editor: the live state, whether the draft differs from it, and the two actions. */
 export interface Publishing {
@@ -47,10 +48,9 @@ export function usePublishing(flowId: number, initialChanges: boolean): Publishi
         return;
       }
       const sent = currentKey();
-      await flowsApi.publish(flowId);
+      if (!(await publishFlow(flowId))) return;
       editorStore.getState().setMeta({ published: true });
       setLiveKey(sent);
-      toast.success(`"${editorStore.getState().name}" is live`, 'New WhatsApp conversations follow this flow.');
     } catch (err) {
       toast.error('Not published', errorMessage(err));
     } finally {

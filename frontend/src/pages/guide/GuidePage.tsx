@@ -3,18 +3,9 @@ import type { ReactNode } from 'react';
 import { Page } from '../../components/ui';
 import { Markdown, type MarkdownOptions } from './markdown';
 import { openExternal } from './openExternal';
+import { guideImage } from './guideAssets';
 import guide from '../../../../docs/whatsapp-setup.md?raw';
 import styles from './GuidePage.module.css';
-
-/** The guide's screenshots, bundled with the app (docs/images/*.png). */
-const images = import.meta.glob<string>('../../../../docs/images/*.png', { eager: true, query: '?url', import: 'default' });
-
-/** Resolves an image path of the guide (images/x.png) to its bundled URL. */
-export function guideImage(src: string): string {
-  const name = src.split('/').pop() ?? '';
-  const hit = Object.entries(images).find(([path]) => path.endsWith('/' + name));
-  return hit === undefined ? '' : hit[1];
-}
 
 /** https links open in the system browser; links into the app stay in it; links to repository files are plain text. */
 function guideLink(href: string, children: ReactNode, key: string): ReactNode {

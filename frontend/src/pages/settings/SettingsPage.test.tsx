@@ -43,14 +43,33 @@ function status(extra: Partial<app.WhatsAppStatus> = {}): app.WhatsAppStatus {
   } as app.WhatsAppStatus;
 }
 
+function address(extra: Partial<app.PublicAddress> = {}): app.PublicAddress {
+  return {
+    mode: 'own',
+    authtoken: { set: false, hint: '', overridden: false, envVar: 'NGROK_AUTHTOKEN' },
+    domain: '',
+    publicUrl: 'https://abc.ngrok-free.app',
+    callbackUrl: 'https://abc.ngrok-free.app/webhook/whatsapp',
+    verifyToken: 'verify-me',
+    tunnel: { state: 'off', url: '', error: '', retryAt: '', since: '' },
+    lastVerifiedAt: '2026-01-02T03:04:05Z',
+    lastEventAt: '',
+    ...extra,
+  } as app.PublicAddress;
+}
+
 let current: app.WhatsAppSettings;
 let currentStatus: app.WhatsAppStatus;
+let currentAddress: app.PublicAddress;
+let problems: studio.FieldProblem[];
 let fake: FakeBackend;
 
 beforeEach(() => {
-  useSettings.setState({ settings: null, status: null, error: '' });
+  useSettings.setState({ settings: null, status: null, address: null, error: '' });
   current = saved();
   currentStatus = status();
+  currentAddress = address();
+  problems = [];
   fake = installFakeBackend({
     Settings: {
       Get: () => Promise.resolve(current),
@@ -65,6 +84,30 @@ beforeEach(() => {
         return Promise.resolve(current);
       },
       GenerateVerifyToken: () => Promise.resolve('generated-token-123456'),
+      Check: () => Promise.resolve(problems),
+      TestConnection: (...args: unknown[]) =>
+        Promise.resolve(
+          (args[0] as app.WhatsAppSettingsInput).phoneNumberId === '999999999'
+            ? { ok: false, message: 'Meta does not know the phone number ID 999999999 for this token.', phoneNumber: '', verifiedName: '' }
+            : { ok: true, message: 'Connected to +1 555-010-0199 (Test Number).', phoneNumber: '+1 555-010-0199', verifiedName: 'Test Number' },
+        ),
+      PublicAddress: () => Promise.resolve(currentAddress),
+      CheckPublicAddress: (...args: unknown[]) => {
+        const i = args[0] as app.PublicAddressInput;
+        return Promise.resolve(i.mode === 'ngrok' && i.authtoken === '' ? [{ field: 'authtoken', message: 'Paste your ngrok authtoken.' }] : []);
+      },
+      SavePublicAddress: (...args: unknown[]) => {
+        const i = args[0] as app.PublicAddressInput;
+        currentAddress = address({
+          mode: i.mode,
+          domain: i.domain,
+          authtoken: { set: true, hint: i.authtoken.slice(-4), overridden: false, envVar: 'NGROK_AUTHTOKEN' },
+          callbackUrl: i.domain === '' ? '' : `https://${i.domain}/webhook/whatsapp`,
+          tunnel: { state: 'connecting', url: '', error: '', retryAt: '', since: '' },
+        });
+        return Promise.resolve(currentAddress);
+      },
+      RetryTunnel: () => Promise.resolve(currentAddress),
       DetectTunnel: () =>
         Promise.resolve({ found: true, publicUrl: 'https://found.ngrok-free.app', target: 'http://localhost:8080', agent: 'ngrok', note: 'ngrok forwards it.' }),
     },
@@ -82,7 +125,7 @@ function renderPage() {
 }
 
 describe('SettingsPage', () => {
-  it('shows the saved settings with secrets masked and the live status', async () => {
+  it('shows the saved settings with secrets masked, the public address and the live status', async () => {
     renderPage();
     const form = await screen.findByRole('form', { name: 'WhatsApp settings' });
     expect(within(form).getByLabelText(/Phone number ID/)).toHaveValue('106540352242922');
@@ -92,40 +135,72 @@ describe('SettingsPage', () => {
     expect(token).toHaveAttribute('placeholder', 'Saved (ends in XYZ9); leave empty to keep it');
     expect(within(form).getByLabelText(/App secret/)).toHaveAttribute('placeholder', 'Not set');
     expect(screen.getByTestId('listener-state')).toHaveTextContent('Listening');
-    expect(screen.getByTestId('last-event')).toHaveTextContent('None yet');
-    expect(screen.getAllByTestId('copy-Callback URL')[0]).toHaveTextContent('https://abc.ngrok-free.app/webhook/whatsapp');
+    expect(await screen.findByTestId('copy-Callback URL')).toHaveTextContent('https://abc.ngrok-free.app/webhook/whatsapp');
     expect(screen.getByTestId('copy-Verify token')).toHaveTextContent('verify-me');
+    expect(document.querySelector('[data-check="verified"]')).toHaveAttribute('data-done', 'true');
+    expect(document.querySelector('[data-check="event"]')).toHaveAttribute('data-done', 'false');
     expect(screen.getByRole('heading', { name: 'Connect WhatsApp' })).toBeInTheDocument();
     expect(screen.getByText(/fill in: app secret/)).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: /setup guide/i })[0]).toHaveAttribute('href', '#/guide');
     expect(screen.getByText('1 queued · 5 sent · 2 failed')).toBeInTheDocument();
   });
 
-  it('saves the form, keeping secrets that were left empty', async () => {
+  it('checks, then saves the form, keeping secrets that were left empty', async () => {
     const user = userEvent.setup();
     renderPage();
     const form = await screen.findByRole('form', { name: 'WhatsApp settings' });
     await user.type(within(form).getByLabelText(/App secret/), 'appsecret1234abcd');
     await user.click(within(form).getByRole('button', { name: 'Generate' }));
     await waitFor(() => expect(within(form).getByLabelText(/Verify token/)).toHaveValue('generated-token-123456'));
-    await user.click(within(form).getByRole('button', { name: 'Detect ngrok' }));
-    await waitFor(() => expect(within(form).getByLabelText('Public base URL')).toHaveValue('https://found.ngrok-free.app'));
-    expect(within(form).getByTestId('copy-Callback URL')).toHaveTextContent('https://found.ngrok-free.app/webhook/whatsapp');
     await user.click(within(form).getByRole('button', { name: 'Save settings' }));
     await screen.findByText('WhatsApp settings saved');
-    const call = fake.calls.find((c) => c.name === 'Settings.Save');
-    expect(call?.args[0]).toMatchObject({
+    const names = fake.calls.map((c) => c.name);
+    expect(names.indexOf('Settings.Check')).toBeLessThan(names.indexOf('Settings.Save'));
+    expect(fake.calls.find((c) => c.name === 'Settings.Save')?.args[0]).toMatchObject({
       phoneNumberId: '106540352242922',
       businessAccountId: '102290129340398',
       accessToken: '',
       clearAccessToken: false,
       appSecret: 'appsecret1234abcd',
       verifyToken: 'generated-token-123456',
-      publicUrl: 'https://found.ngrok-free.app',
       staleMinutes: 10,
       rateLimit: 80,
     });
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Connect WhatsApp' })).not.toBeInTheDocument());
     expect(await screen.findByLabelText(/App secret/)).toHaveAttribute('placeholder', 'Saved (ends in abcd); leave empty to keep it');
+  });
+
+  it('shows every problem under its own field and saves nothing', async () => {
+    const user = userEvent.setup();
+    problems = [
+      { field: 'phoneNumberId', message: "The phone number ID is the long number from Meta's API Setup page, digits only." },
+      { field: 'rateLimit', message: 'The send rate must be between 1 and 1000 messages per second.' },
+    ];
+    renderPage();
+    const form = await screen.findByRole('form', { name: 'WhatsApp settings' });
+    await user.click(within(form).getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(within(form).getByLabelText(/Phone number ID/)).toHaveAccessibleDescription(/digits only/));
+    expect(within(form).getByLabelText(/Send rate/)).toHaveAccessibleDescription(/between 1 and 1000/);
+    expect(within(form).getByLabelText(/Send rate/)).toBeVisible();
+    expect(fake.calls.some((c) => c.name === 'Settings.Save')).toBe(false);
+    // Editing a field clears its error.
+    await user.type(within(form).getByLabelText(/Phone number ID/), '1');
+    expect(within(form).getByLabelText(/Phone number ID/)).not.toHaveAccessibleDescription(/digits only/);
+  });
+
+  it('tests the connection with what is typed and says the result in one sentence', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const form = await screen.findByRole('form', { name: 'WhatsApp settings' });
+    await user.click(within(form).getByRole('button', { name: 'Test connection' }));
+    expect(await within(form).findByTestId('connection-test')).toHaveTextContent('Connected to +1 555-010-0199 (Test Number).');
+    const phone = within(form).getByLabelText(/Phone number ID/);
+    await user.clear(phone);
+    await user.type(phone, '999999999');
+    expect(within(form).queryByTestId('connection-test')).toBeNull();
+    await user.click(within(form).getByRole('button', { name: 'Test connection' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('does not know the phone number ID 999999999');
+    expect(fake.calls.some((c) => c.name === 'Settings.Save')).toBe(false);
   });
 
   it('removes a saved secret only when asked', async () => {
@@ -138,17 +213,6 @@ describe('SettingsPage', () => {
     await waitFor(() =>
       expect(fake.calls.find((c) => c.name === 'Settings.Save')?.args[0]).toMatchObject({ clearAccessToken: true, accessToken: '' }),
     );
-  });
-
-  it('shows the backend’s sentence when the form is refused', async () => {
-    const user = userEvent.setup();
-    renderPage();
-    const form = await screen.findByRole('form', { name: 'WhatsApp settings' });
-    const phone = within(form).getByLabelText(/Phone number ID/);
-    await user.clear(phone);
-    await user.type(phone, 'abc');
-    await user.click(within(form).getByRole('button', { name: 'Save settings' }));
-    expect(await within(form).findByRole('alert')).toHaveTextContent('digits only');
   });
 
   it('locks fields the environment overrides and reports a busy port', async () => {

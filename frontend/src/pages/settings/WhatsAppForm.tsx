@@ -1,7 +1,7 @@
 import { KeyRound, PlugZap, Save } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, TextField, toast } from '../../components/ui';
-import { Settings, type app } from '../../lib/backend';
+import { Settings, type app, type studio } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { formFrom, useSettings, type FieldErrors } from './settingsStore';
 import styles from './SettingsPage.module.css';
@@ -32,7 +32,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
-  const [test, setTest] = useState<app.ConnectionTest | null>(null);
+  const [test, setTest] = useState<studio.ConnectionTest | null>(null);
   const set = <K extends keyof Input>(key: K, value: Input[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     // A field's error goes as soon as the owner changes it.
@@ -67,7 +67,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
     try {
       setTest(await Settings.TestConnection(form));
     } catch (err) {
-      setTest({ ok: false, message: errorMessage(err), phoneNumber: '', verifiedName: '' } as app.ConnectionTest);
+      setTest({ ok: false, message: errorMessage(err), phoneNumber: '', verifiedName: '' });
     } finally {
       setTesting(false);
     }

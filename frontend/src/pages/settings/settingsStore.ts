@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { onEvent, Settings, type app } from '../../lib/backend';
+import { onEvent, Settings, type app, type studio, type tunnel } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 
 /** The Go event sent with the tunnel's new state (tunnel.Status). */
@@ -9,7 +9,7 @@ export const tunnelChangedEvent = 'tunnel:changed';
 export type FieldErrors = Record<string, string>;
 
 /** Turns Go's field problems into a map, the first sentence per field. */
-export function byField(problems: app.FieldProblem[] | null | undefined): FieldErrors {
+export function byField(problems: studio.FieldProblem[] | null | undefined): FieldErrors {
   const out: FieldErrors = {};
   for (const p of problems ?? []) {
     if (out[p.field] === undefined) out[p.field] = p.message;
@@ -32,7 +32,7 @@ interface SettingsState {
   /** Checks then saves the public address; resolves with the problems by field (empty when saved). */
   saveAddress: (input: app.PublicAddressInput) => Promise<FieldErrors>;
   /** Takes a tunnel state pushed by Go. */
-  setTunnel: (tunnel: app.TunnelStatus) => void;
+  setTunnel: (tunnel: tunnel.Status) => void;
 }
 
 /** What the Settings page shows about the WhatsApp connection. */
@@ -89,7 +89,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
 /** Keeps the tunnel's state current while the Settings page is open. */
 export function subscribeTunnel(): () => void {
   return onEvent(tunnelChangedEvent, (data) => {
-    useSettings.getState().setTunnel(data as app.TunnelStatus);
+    useSettings.getState().setTunnel(data as tunnel.Status);
     // The callback URL follows the tunnel's address.
     void useSettings.getState().refreshStatus();
   });

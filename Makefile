@@ -113,8 +113,13 @@ test-go: vet
 test-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run typecheck && npm run lint && npm run test
 
-test-e2e: $(CACHE)/deps-test build
-	cd frontend && CHATFLOW_BIN=$(CURDIR)/$(BIN) npm run e2e
+test-e2e: $(CACHE)/deps-test build bin/fakengrok
+	cd frontend && CHATFLOW_BIN=$(CURDIR)/$(BIN) FAKENGROK_BIN=$(CURDIR)/bin/fakengrok npm run e2e
+
+# The loopback stand-in for ngrok's service that the tunnel's browser test
+# points chatflow serve at (internal/fakengrok).
+bin/fakengrok: $(GO_SOURCES)
+	go build -o bin/fakengrok ./internal/fakengrok/cmd/fakengrok
 
 test-desktop: $(CACHE)/deps-test build
 	CHATFLOW_BIN=$(CURDIR)/$(BIN) go test -count=1 -tags desktopsmoke -run TestDesktopSmoke -v ./app/desktoptest/

@@ -3,15 +3,9 @@ import { useState } from 'react';
 import { Tabs } from '../components/ui';
 import { AttributeValue } from '../components/values';
 import { cx } from '../lib/cx';
+import { CallRow } from './CallRow';
 import type { LoggedCall } from './simulatorStore';
 import styles from './Simulator.module.css';
-
-/** The colour class of a status code: 2xx green, 4xx amber, 5xx and failures red. */
-function statusTone(status: number): string {
-  if (status >= 200 && status < 300) return styles.ok ?? '';
-  if (status >= 400 && status < 500) return styles.warn ?? '';
-  return styles.bad ?? '';
-}
 
 /**
  * Whether the details start open: on a short window the chat gets the
@@ -71,21 +65,7 @@ export function SessionDetails({ attributes, calls }: { attributes: Record<strin
           ) : (
             <ol className={styles.calls} data-testid="sim-calls">
               {calls.map((c, i) => (
-                <li key={i} className={styles.call}>
-                  <div className={styles.callHead}>
-                    <span className={styles.callName}>{c.api === '' ? 'API call' : c.api}</span>
-                    <span className={cx(styles.status, statusTone(c.status))}>{c.status === 0 ? 'failed' : c.status}</span>
-                    <span className={styles.callMeta}>
-                      → {c.route} · {c.durationMs} ms
-                    </span>
-                  </div>
-                  {c.error !== '' && <p className={styles.callError}>{c.error}</p>}
-                  {Object.entries(c.mapped ?? {}).map(([k, v]) => (
-                    <div key={k} className={styles.mapped}>
-                      <span>{k}</span> = <span>{v}</span>
-                    </div>
-                  ))}
-                </li>
+                <CallRow key={i} call={c} />
               ))}
             </ol>
           )}

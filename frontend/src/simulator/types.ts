@@ -50,6 +50,14 @@ export interface SimCall {
   durationMs: number;
   /** Attribute values the call's mappings set, when the service reports them. */
   mapped?: Record<string, string>;
+  /** The request as sent, secrets masked ('' when the API could not be loaded). */
+  method?: string;
+  url?: string;
+  requestHeaders?: { key: string; value: string }[];
+  requestBody?: string;
+  /** The response body, cut at 8 KiB (responseTruncated says so). */
+  responseBody?: string;
+  responseTruncated?: boolean;
 }
 
 /** How a turn left the conversation. */

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Toaster } from '../../components/ui';
-import type { app, config } from '../../lib/backend';
+import type { app, config, studio } from '../../lib/backend';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { SettingsPage } from './SettingsPage';
 import { useSettings } from './settingsStore';

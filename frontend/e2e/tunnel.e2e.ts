@@ -15,7 +15,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, startServer, type ChatflowServer } from './harness';
+import { launchBrowser, openApp, resultsDir, screenshot, startServer, type ChatflowServer } from './harness';
 import { appSecret, customerMessage, sign } from './whatsappKit';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -128,6 +128,10 @@ describe('the built-in tunnel', () => {
 
     await page.getByRole('heading', { name: 'Public address' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'tunnel-online-settings');
+    // The panel alone, as docs/whatsapp-setup.md shows it.
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: 'Public address' }) })
+      .screenshot({ path: path.join(resultsDir, 'setup-public-address.png') });
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);

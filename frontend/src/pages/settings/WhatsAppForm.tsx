@@ -108,7 +108,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="WhatsApp settings">
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="WhatsApp settings" noValidate>
       <TextField
         label={
           <span className={styles.labelRow}>

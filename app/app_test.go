@@ -66,9 +66,9 @@ func TestBoundMethods(t *testing.T) {
 		"System":        "FrontendReady Info",
 		"Attributes":    "ContactValues Create Delete List SetContactValue Update",
 		"APIs":          "CallLog CancelTest Delete Duplicate Get ImportCurl List Placeholders Save Test",
-		"Settings":      "DetectTunnel GenerateVerifyToken Get Save Status",
+		"Settings":      "Check CheckPublicAddress DetectTunnel GenerateVerifyToken Get PublicAddress RetryTunnel Save SavePublicAddress Status TestConnection",
 		"Conversations": "Contact Delete List MarkRead Messages Reply RestartSession SendTemplate SetBotPaused",
-		"Flows":         "Create Delete Duplicate ExportBundle Get ImportBundle List PreviewRows Publish Rename Save Unpublish Validate",
+		"Flows":         "Create Delete Duplicate ExportBundle Get ImportBundle List PreviewRows Publish PublishPreview Rename Save Unpublish Validate",
 		"Simulator":     "Restart Send Start Stop",
 		"Data": "BackupNow Backups CancelRestore Checklist CloseAction CloseDialogReady CloseWindow Folder OpenFolder Quit " +
 			"Restore SetCloseAction StartBlank StartFromTemplate Templates",

@@ -63,6 +63,13 @@ func (s *Flows) PreviewRows(n flow.Node) (RowsPreview, error) {
 // Publish makes the flow's saved document the one customers get.
 func (s *Flows) Publish(id int64) error { return s.use().Publish(s.d.Ctx, id) }
 
+// PublishPreview says what publishing the flow would do: the live flow it
+// takes offline, whether WhatsApp is connected yet, and why it cannot be
+// published.
+func (s *Flows) PublishPreview(id int64) (studio.PublishPreview, error) {
+	return s.use().PublishPreview(s.d.Ctx, id)
+}
+
 // Unpublish takes the flow off the air.
 func (s *Flows) Unpublish(id int64) error { return s.use().Unpublish(s.d.Ctx, id) }
 

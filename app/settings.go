@@ -54,3 +54,46 @@ func (s *Settings) DetectTunnel() (Tunnel, error) {
 	t, err := s.use().DetectTunnel(s.d.Ctx)
 	return Tunnel(t), err
 }
+
+// PublicAddress is the Settings page's "Public address": the built-in
+// tunnel or the owner's own address, the callback URL and verify token,
+// and the webhook checks.
+type PublicAddress studio.PublicAddress
+
+// PublicAddressInput is a save from the Public address panel.
+type PublicAddressInput config.PublicAddressInput
+
+// PublicAddress returns the public address and the tunnel's state.
+func (s *Settings) PublicAddress() (PublicAddress, error) {
+	a, err := s.use().PublicAddress(s.d.Ctx)
+	return PublicAddress(a), err
+}
+
+// CheckPublicAddress returns every problem of the panel's input at once.
+func (s *Settings) CheckPublicAddress(in PublicAddressInput) ([]studio.FieldProblem, error) {
+	return s.use().CheckPublicAddress(s.d.Ctx, config.PublicAddressInput(in))
+}
+
+// SavePublicAddress stores the public address and opens or closes the
+// built-in tunnel accordingly.
+func (s *Settings) SavePublicAddress(in PublicAddressInput) (PublicAddress, error) {
+	a, err := s.use().SavePublicAddress(s.d.Ctx, config.PublicAddressInput(in))
+	return PublicAddress(a), err
+}
+
+// RetryTunnel restarts the built-in tunnel now.
+func (s *Settings) RetryTunnel() (PublicAddress, error) {
+	a, err := s.use().RetryTunnel(s.d.Ctx)
+	return PublicAddress(a), err
+}
+
+// Check returns every problem of the WhatsApp form at once.
+func (s *Settings) Check(in WhatsAppSettingsInput) ([]studio.FieldProblem, error) {
+	return s.use().CheckWhatsApp(config.WhatsAppInput(in)), nil
+}
+
+// TestConnection asks the Graph API about the phone number with the form's
+// values and says in one sentence what is wrong.
+func (s *Settings) TestConnection(in WhatsAppSettingsInput) (studio.ConnectionTest, error) {
+	return s.use().TestConnection(s.d.Ctx, config.WhatsAppInput(in))
+}

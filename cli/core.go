@@ -15,6 +15,7 @@ import (
 	"chatflow/backend/store"
 	"chatflow/backend/studio"
 	"chatflow/backend/studio/config"
+	"chatflow/backend/tunnel"
 )
 
 // core is what the desktop and serve modes share: the store, the use cases,
@@ -32,6 +33,7 @@ type core struct {
 	// mounted on the UI only, never on the webhook listener.
 	media      *media.Library
 	mediaRoute http.Handler
+	tunnel     *tunnel.Tunnel
 	started    time.Time
 	// stopLive stops the inbox workers, the sender and the daily backups.
 	stopLive context.CancelFunc
@@ -63,7 +65,11 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	// its handler is set once the live bot is wired.
 	mux := http.NewServeMux()
 	c.webhook = server.NewListener("webhook listener", mux, log)
-	c.studio = studio.New(studio.Deps{DB: db, Config: config.New(db, env.Getenv), Log: log, Events: c.events, Listener: c.webhook})
+	cfg := config.New(db, env.Getenv)
+	// The built-in tunnel serves the same handler as the listener: the
+	// webhook, health and notify routes, never the UI.
+	c.tunnel = newTunnel(cfg, mux, c.events, log)
+	c.studio = studio.New(studio.Deps{DB: db, Config: cfg, Log: log, Events: c.events, Listener: c.webhook, Tunnel: c.tunnel})
 	c.media = media.NewLibrary(db, media.Dir(db.Path), log)
 	c.mediaRoute = media.Handler(c.media)
 	c.live = newLive(db, c.studio, c.media, c.events, log)
@@ -86,6 +92,11 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	c.live.inbox.Start(liveCtx)
 	go c.media.SweepEvery(liveCtx, mediaSweepInterval)
 	c.studio.Backups.StartDaily(liveCtx)
+	// Opens the built-in tunnel when switched on; with it off this does
+	// nothing at all.
+	if err := c.studio.Settings.ApplyTunnel(ctx); err != nil {
+		log.Warn("tunnel: not opened", slog.Any("err", err))
+	}
 	return c, nil
 }
 
@@ -106,6 +117,9 @@ func (c *core) webhookAddr(ctx context.Context, flagValue string, flagSet bool) 
 func (c *core) close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	if err := c.tunnel.Stop(ctx); err != nil {
+		c.log.Warn("tunnel did not stop cleanly", slog.Any("err", err))
+	}
 	if err := c.webhook.Stop(ctx); err != nil {
 		c.log.Warn("webhook listener did not stop cleanly", slog.Any("err", err))
 	}

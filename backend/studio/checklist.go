@@ -40,8 +40,10 @@ func (u *FirstRun) Checklist(ctx context.Context) (Checklist, error) {
 	if err != nil {
 		return Checklist{}, u.s.internal("read the settings", err)
 	}
-	wa, err := u.s.cfg.WhatsApp(ctx)
-	connected := err == nil && len(wa.Missing()) == 0
+	// Connected is what Settings says is missing, so a built-in tunnel
+	// counts as the public address.
+	st, err := u.s.Settings.Status(ctx)
+	connected := err == nil && len(st.Missing) == 0
 	steps := []ChecklistStep{
 		{ID: "build", Title: "Build a flow", Hint: "Start from a template or add nodes to a blank flow.", Done: built, Href: "#/flows"},
 		{ID: "test", Title: "Test it in the simulator", Hint: "Open a flow and chat with it in the simulator panel.", Done: simulated, Href: "#/flows"},

@@ -173,6 +173,9 @@ func (u *Flows) Publish(ctx context.Context, id int64) error {
 	if blocker := publishBlocker(flow.Validate(f, env), f.Nodes); blocker != "" {
 		return errUnpublishable(f.Name, blocker)
 	}
+	if !flow.SendsAReply(f) {
+		return errUnpublishable(f.Name, silentFlow)
+	}
 	if err := u.s.db.PublishFlow(ctx, id); err != nil {
 		return u.fail("publish the flow", err)
 	}

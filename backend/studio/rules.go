@@ -106,14 +106,17 @@ func loadEnv(ctx context.Context, db *store.DB) (flow.Env, []attribute.Definitio
 		return nil, nil, fmt.Errorf("load APIs: %w", err)
 	}
 	names := make([]string, 0, len(apis))
+	full := make([]apicall.Definition, 0, len(apis))
 	for _, a := range apis {
 		names = append(names, a.Name)
+		full = append(full, a.Definition)
 	}
 	synced, err := watemplates.New(db).List(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load templates: %w", err)
 	}
-	return validationEnv(defs, names, synced), defs, nil
+	// The flow's problems cover the APIs it calls (apicall.Lint on each).
+	return engine.NewValidationEnv(defs, names).WithTemplates(synced).WithAPIs(full), defs, nil
 }
 
 // flowCheck is what the store keeps of a flow's validation.

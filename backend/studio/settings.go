@@ -106,8 +106,22 @@ func (u *Settings) Status(ctx context.Context) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	st := Status{CallbackURL: cur.CallbackURL, VerifyToken: cur.VerifyToken.Value, Missing: cur.Missing(),
-		LastVerifiedAt: rfc3339(u.s.cfg.LastVerifiedAt(ctx)), LastEventAt: rfc3339(u.s.cfg.LastEventAt(ctx))}
+	addr, err := u.PublicAddress(ctx)
+	if err != nil {
+		return Status{}, err
+	}
+	st := Status{CallbackURL: addr.CallbackURL, VerifyToken: cur.VerifyToken.Value,
+		LastVerifiedAt: addr.LastVerifiedAt, LastEventAt: addr.LastEventAt}
+	// The public address may come from the built-in tunnel rather than
+	// the form's public base URL.
+	for _, m := range cur.Missing() {
+		if m != "public base URL" {
+			st.Missing = append(st.Missing, m)
+		}
+	}
+	if addr.CallbackURL == "" {
+		st.Missing = append(st.Missing, "public address")
+	}
 	if u.s.listener != nil {
 		st.Listener = u.s.listener.Status()
 	}

@@ -164,7 +164,7 @@ func TestSettingsMovesTheListenerAndReportsStatus(t *testing.T) {
 	if st, _ = s.Status(bg); st.Listener.State != server.StateListening || st.Listener.Addr != addr {
 		t.Fatalf("status after moving = %+v", st.Listener)
 	}
-	if strings.Join(st.Missing, ",") != "phone number ID,access token,app secret,verify token,public base URL" {
+	if strings.Join(st.Missing, ",") != "phone number ID,access token,app secret,verify token,public address" {
 		t.Fatalf("missing = %v", st.Missing)
 	}
 	if st.LastVerifiedAt != "" || st.LastEventAt != "" {

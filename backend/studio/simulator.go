@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"chatflow/backend/apicall"
 	"chatflow/backend/apperr"
 	"chatflow/backend/engine"
 	"chatflow/backend/flow"
@@ -48,6 +49,17 @@ type SimCall struct {
 	Route      string `json:"route"`
 	Error      string `json:"error"`
 	DurationMs int64  `json:"durationMs"`
+	// Mapped are the attribute values the call's mappings set.
+	Mapped map[string]string `json:"mapped"`
+	// Method ... ResponseTruncated are the call as the call log keeps it:
+	// the request with every secret masked, the response cut at 8 KiB
+	// (empty when the API could not even be loaded).
+	Method            string       `json:"method"`
+	URL               string       `json:"url"`
+	RequestHeaders    []apicall.KV `json:"requestHeaders"`
+	RequestBody       string       `json:"requestBody"`
+	ResponseBody      string       `json:"responseBody"`
+	ResponseTruncated bool         `json:"responseTruncated"`
 }
 
 // SimTurn is what one simulated message did: the bot's replies (each with
@@ -94,7 +106,10 @@ func (s *Simulator) Start(ctx context.Context, flowID int64, values map[string]s
 	if err != nil {
 		return SimSession{}, err
 	}
-	rec := &callRecorder{next: s.s.runner}
+	// Each simulation gets a runner of its own whose call log entries it
+	// also keeps, to show every call's request and response.
+	rec := &callRecorder{}
+	rec.next = apicall.NewRunner(logCapture{Store: s.s.db, rec: rec}, s.s.apiClient, s.s.log)
 	sim := &simulation{
 		id:     id,
 		flowID: flowID,

@@ -45,31 +45,64 @@ func (d draftSource) ByID(ctx context.Context, id int64) (flow.Flow, error) {
 	return f, err
 }
 
-// callRecorder passes API calls to the real runner and remembers which APIs
-// a turn called, in order (the engine's outcomes do not name them).
+// callRecorder passes API calls to the runner and remembers, in order,
+// which API each call named and what the call log recorded of it (the
+// request with its secrets masked, the response cut at 8 KiB), so the
+// simulator can show each call in full (the engine's outcomes carry
+// neither).
 type callRecorder struct {
 	next  engine.APIRunner
 	mu    sync.Mutex
-	names []string
+	calls []recordedCall
+}
+
+// recordedCall is one call of the current turn.
+type recordedCall struct {
+	name  string
+	entry *apicall.LogEntry
 }
 
 func (r *callRecorder) RunAPI(ctx context.Context, c apicall.Call) apicall.Outcome {
 	r.mu.Lock()
-	r.names = append(r.names, c.API)
+	r.calls = append(r.calls, recordedCall{name: c.API})
 	r.mu.Unlock()
 	return r.next.RunAPI(ctx, c)
 }
 
+// logged keeps the call log entry of the call in progress: the runner
+// records each try before RunAPI returns and a turn's calls run one after
+// another, so the last entry of a call is its last try (the one whose
+// response the flow got).
+func (r *callRecorder) logged(e apicall.LogEntry) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if n := len(r.calls); n > 0 {
+		r.calls[n-1].entry = &e
+	}
+}
+
 func (r *callRecorder) reset() {
 	r.mu.Lock()
-	r.names = nil
+	r.calls = nil
 	r.mu.Unlock()
 }
 
-func (r *callRecorder) taken() []string {
+func (r *callRecorder) taken() []recordedCall {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return append([]string(nil), r.names...)
+	return append([]recordedCall(nil), r.calls...)
+}
+
+// logCapture is the simulation runner's store: everything goes to the
+// database, and each call log entry is also handed to the recorder.
+type logCapture struct {
+	apicall.Store
+	rec *callRecorder
+}
+
+func (l logCapture) InsertCallLog(ctx context.Context, e apicall.LogEntry) (int64, error) {
+	l.rec.logged(e)
+	return l.Store.InsertCallLog(ctx, e)
 }
 
 // initialAttributes are the attribute values a simulation starts with: a
@@ -93,13 +126,28 @@ func titleOf(replies []engine.Reply, id string) string {
 }
 
 // simCalls pairs the engine's outcomes (with the route the flow followed)
-// with the names of the APIs called, in order.
-func simCalls(outcomes []apicall.Outcome, names []string) []SimCall {
+// with what was recorded of each call, in order.
+func simCalls(outcomes []apicall.Outcome, calls []recordedCall) []SimCall {
 	out := make([]SimCall, 0, len(outcomes))
 	for i, o := range outcomes {
-		c := SimCall{Status: o.Status, Route: o.Route, Error: o.Error, DurationMs: o.DurationMs}
-		if i < len(names) {
-			c.API = names[i]
+		c := SimCall{Status: o.Status, Route: o.Route, Error: o.Error, DurationMs: o.DurationMs, Mapped: o.Mapped,
+			RequestHeaders: []apicall.KV{}}
+		if c.Mapped == nil {
+			c.Mapped = map[string]string{}
+		}
+		if i < len(calls) {
+			c.API = calls[i].name
+			if e := calls[i].entry; e != nil {
+				c.Method, c.URL, c.RequestBody = e.Method, e.URL, e.RequestBody
+				c.ResponseBody, c.ResponseTruncated = e.ResponseBody, e.ResponseTruncated
+				if e.RequestHeaders != nil {
+					c.RequestHeaders = e.RequestHeaders
+				}
+				// The log's error adds mapping problems to the outcome's.
+				if e.Error != "" {
+					c.Error = e.Error
+				}
+			}
 		}
 		out = append(out, c)
 	}

@@ -68,6 +68,8 @@ type Deps struct {
 	// Listener is the webhook listener, nil where none runs (the command
 	// line).
 	Listener Listener
+	// Tunnel is the built-in tunnel, nil where none runs (the command line).
+	Tunnel TunnelRunner
 }
 
 // Studio holds every use case over one database. Build it once per process
@@ -79,6 +81,7 @@ type Studio struct {
 	log      *slog.Logger
 	events   Notifier
 	listener Listener
+	tunnel   TunnelRunner
 	// exprs holds the compiled expressions of every engine built here:
 	// Flows.Save fills it for the saved version, the live engine and the
 	// simulator read it.
@@ -86,6 +89,8 @@ type Studio struct {
 	// runner makes the editor's and the simulator's API calls and records
 	// them in the call log.
 	runner *apicall.Runner
+	// apiClient is the HTTP client of every API call made here.
+	apiClient *apicall.Client
 
 	Flows      *Flows
 	Attributes *Attributes
@@ -108,9 +113,10 @@ func New(deps Deps) *Studio {
 	if deps.Config == nil {
 		deps.Config = config.New(deps.DB, nil)
 	}
-	s := &Studio{db: deps.DB, cfg: deps.Config, log: deps.Log, events: deps.Events, listener: deps.Listener,
+	s := &Studio{db: deps.DB, cfg: deps.Config, log: deps.Log, events: deps.Events, listener: deps.Listener, tunnel: deps.Tunnel,
 		exprs: engine.NewCache()}
 	client := &apicall.Client{}
+	s.apiClient = client
 	s.runner = apicall.NewRunner(deps.DB, client, deps.Log)
 	s.Flows = &Flows{s}
 	s.Attributes = &Attributes{s}

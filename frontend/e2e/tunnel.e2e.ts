@@ -45,7 +45,7 @@ async function startFakeNgrok(): Promise<FakeNgrok> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('e2e: fakengrok printed no addresses')), 20_000);
     proc.once('exit', (code) => reject(new Error(`e2e: fakengrok exited (${code})`)));
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
+    createInterface({ input: proc.stdout }).on('line', (line) => {
       const [key, ...rest] = line.split(': ');
       lines[key] = rest.join(': ');
       if (lines.connect && lines.edge && lines.ca) {

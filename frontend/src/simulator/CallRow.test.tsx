@@ -41,7 +41,7 @@ describe('CallRow', () => {
   it('says when nothing was sent', async () => {
     render(
       <ol>
-        <CallRow call={{ ...call, status: 0, error: 'The API "Gone" does not exist.', method: '', url: '', responseBody: '', mapped: {} } as LoggedCall} />
+        <CallRow call={{ ...call, status: 0, error: 'The API "Gone" does not exist.', method: '', url: '', responseBody: '', mapped: {} }} />
       </ol>,
     );
     expect(screen.getByText('The API "Gone" does not exist.')).toBeInTheDocument();

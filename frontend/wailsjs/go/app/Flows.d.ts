@@ -3,6 +3,7 @@
 import {flow} from '../models';
 import {bundle} from '../models';
 import {app} from '../models';
+import {studio} from '../models';
 
 export function Create(arg1:string):Promise<flow.Flow>;
 
@@ -21,6 +22,8 @@ export function List():Promise<Array<app.FlowSummary>>;
 export function PreviewRows(arg1:flow.Node):Promise<app.RowsPreview>;
 
 export function Publish(arg1:number):Promise<void>;
+
+export function PublishPreview(arg1:number):Promise<studio.PublishPreview>;
 
 export function Rename(arg1:number,arg2:string):Promise<void>;
 

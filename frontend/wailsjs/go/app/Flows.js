@@ -38,6 +38,10 @@ export function Publish(arg1) {
   return window['go']['app']['Flows']['Publish'](arg1);
 }
 
+export function PublishPreview(arg1) {
+  return window['go']['app']['Flows']['PublishPreview'](arg1);
+}
+
 export function Rename(arg1, arg2) {
   return window['go']['app']['Flows']['Rename'](arg1, arg2);
 }

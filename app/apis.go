@@ -29,6 +29,12 @@ func (s *APIs) List(search string) ([]APISummary, error) {
 // Get returns one saved API with its sample response and structure.
 func (s *APIs) Get(id int64) (apicall.Definition, error) { return s.use().Get(s.d.Ctx, id) }
 
+// Warnings returns what is allowed in the API but almost certainly wrong,
+// each under its field (never a reason to refuse a save).
+func (s *APIs) Warnings(def apicall.Definition) ([]studio.FieldProblem, error) {
+	return s.use().Warnings(s.d.Ctx, def)
+}
+
 // Save creates the API (id 0) or updates it.
 func (s *APIs) Save(def apicall.Definition) (apicall.Definition, error) {
 	return s.use().Save(s.d.Ctx, def)

@@ -65,7 +65,7 @@ func TestBoundMethods(t *testing.T) {
 	want := map[string]string{
 		"System":        "FrontendReady Info",
 		"Attributes":    "ContactValues Create Delete List SetContactValue Update",
-		"APIs":          "CallLog CancelTest Delete Duplicate Get ImportCurl List Placeholders Save Test",
+		"APIs":          "CallLog CancelTest Delete Duplicate Get ImportCurl List Placeholders Save Test Warnings",
 		"Settings":      "Check CheckPublicAddress DetectTunnel GenerateVerifyToken Get PublicAddress RetryTunnel Save SavePublicAddress Status TestConnection",
 		"Conversations": "Contact Delete List MarkRead Messages Reply RestartSession SendTemplate SetBotPaused",
 		"Flows":         "Create Delete Duplicate ExportBundle Get ImportBundle List PreviewRows Publish PublishPreview Rename Save Unpublish Validate",

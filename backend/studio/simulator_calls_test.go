@@ -81,3 +81,47 @@ func TestSimulatorShowsEachCallInFull(t *testing.T) {
 		t.Fatalf("second turn calls = %+v, %v", turn.Calls, err)
 	}
 }
+
+// A call that was tried again shows its last try: the response the flow
+// got, not the failure before it.
+func TestSimulatorShowsTheLastTryOfARetriedCall(t *testing.T) {
+	tries := 0
+	flaky := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tries++
+		if tries == 1 {
+			w.Header().Set("Retry-After", "0")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, `{"ok":true}`)
+	}))
+	defer flaky.Close()
+	st, _ := newTestStudio(t, nil)
+	if _, err := st.APIs.Save(bg, apicall.Definition{Name: "Flaky", URL: flaky.URL, Retry: apicall.Retry{MaxTries: 2}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := st.Flows.Create(bg, "Flaky bot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Nodes = append(f.Nodes,
+		flow.Node{ID: "call", Type: flow.TypeAPI, Data: flow.NodeData{API: "Flaky", Routes: []string{"200"}}},
+		flow.Node{ID: "say", Type: flow.TypeMessage, Data: flow.NodeData{Text: "Done."}})
+	f.Edges = append(f.Edges,
+		flow.Edge{ID: "e1", Source: f.Nodes[0].ID, SourceHandle: "out", Target: "call"},
+		flow.Edge{ID: "e2", Source: "call", SourceHandle: "200", Target: "say"})
+	if _, err := st.Flows.Save(bg, f); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := st.Simulator.Start(bg, f.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	turn, err := st.Simulator.Send(bg, sess.ID, "hi", "")
+	if err != nil || len(turn.Calls) != 1 {
+		t.Fatalf("calls = %+v, %v", turn.Calls, err)
+	}
+	if c := turn.Calls[0]; tries != 2 || c.Status != 200 || c.ResponseBody != `{"ok":true}` {
+		t.Fatalf("after %d tries the call shows %+v", tries, c)
+	}
+}

@@ -108,6 +108,7 @@ func (r *run) serve(ep Endpoint) error {
 	// Online only now that notify knows the endpoint, so news of a lost
 	// connection that comes at once is not dropped.
 	r.t.setStatus(r, Status{State: StateOnline, URL: ep.URL()}, false)
+	r.t.opts.Log.Info("tunnel: online", slog.String("url", ep.URL()))
 	err := srv.Serve(ep)
 	ep.Close()
 	r.mu.Lock()

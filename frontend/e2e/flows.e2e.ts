@@ -203,7 +203,7 @@ describe('flow editor in the browser', () => {
       await row.getByText('Live').waitFor();
       const refused = page.getByRole('row', { name: /Unfinished/ });
       await refused.getByRole('button', { name: 'Publish' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Could not publish' }).filter({ hasText: 'to fix before it can go live' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Not published' }).filter({ hasText: 'to fix before it can go live' }).last().waitFor();
       await expect(refused.getByText('Live').count()).resolves.toBe(0);
       await screenshot(page, 'flows-list');
     } finally {

@@ -65,12 +65,19 @@ describe('WhatsApp in browser mode', () => {
       await form.getByRole('button', { name: 'Generate' }).click();
       const verify = form.getByLabel('Verify token');
       await expect.poll(() => verify.inputValue()).not.toBe('');
-      await form.getByLabel('Public base URL').fill('https://chatflow-demo.ngrok-free.app');
-      await expect(form.getByTestId('copy-Callback URL').textContent()).resolves.toBe('https://chatflow-demo.ngrok-free.app/webhook/whatsapp');
       await form.getByText('Advanced').click();
       await form.getByLabel('Graph base URL').fill(graph.url);
       await form.getByRole('button', { name: 'Save settings' }).click();
       await page.getByText('WhatsApp settings saved').waitFor();
+      // The owner's own tunnel, in the Public address panel.
+      const address = page.getByRole('form', { name: 'Public address' });
+      await address.getByRole('radio', { name: /My own tunnel/ }).click();
+      await address.getByLabel('Public base URL').fill('https://chatflow-demo.ngrok-free.app');
+      await address.getByRole('button', { name: 'Save address' }).click();
+      await page.getByText('Public address saved').waitFor();
+      await expect(page.getByTestId('copy-Callback URL').first().textContent()).resolves.toBe(
+        'https://chatflow-demo.ngrok-free.app/webhook/whatsapp',
+      );
       await page.getByRole('heading', { level: 2, name: 'Connect WhatsApp' }).waitFor({ state: 'detached' });
 
       // Meta's verification handshake with the token the page generated.

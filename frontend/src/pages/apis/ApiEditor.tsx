@@ -36,6 +36,7 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
   const dirty = useApisStore(selectDirty);
   const saving = useApisStore((s) => s.saving);
   const saveError = useApisStore((s) => s.saveError);
+  const warnings = useApisStore((s) => s.warnings);
   const testing = useApisStore((s) => s.testing);
   const testError = useApisStore((s) => s.testError);
   const response = useApisStore((s) => s.response);
@@ -102,6 +103,13 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
         <div className={styles.banner} role="alert">
           {saveError}
         </div>
+      )}
+      {warnings.length > 0 && !dirty && (
+        <ul className={styles.warnings} aria-label="Warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
       )}
       <div className={styles.requestBar}>
         <select

@@ -51,6 +51,7 @@ const testResult: app.TestResult = {
 
 let fake: FakeBackend;
 let list: app.APISummary[];
+let warnings: { field: string; message: string }[];
 
 function summary(d: ApiDraft): app.APISummary {
   return { id: d.id ?? 0, name: d.name, method: d.method, url: d.url, mappingCount: d.mappings.length, usedBy: [], updatedAt: '2026-01-01T00:00:00Z' };
@@ -60,6 +61,7 @@ beforeEach(() => {
   useApisStore.setState(initialStore, true);
   useAttributeListStore.setState({ list: null, attributes: [], status: 'idle', error: '' });
   list = [summary(orders)];
+  warnings = [];
   fake = installFakeBackend({
     Attributes: { List: () => Promise.resolve(attributes) },
     APIs: {
@@ -76,6 +78,7 @@ beforeEach(() => {
       Delete: (id: unknown) =>
         id === 7 ? Promise.reject(new Error('"Orders" is called by flow "Support" (api node n4), so it cannot be deleted.')) : Promise.resolve(undefined),
       Duplicate: () => Promise.resolve({ ...orders, id: 9, name: 'Orders copy' }),
+      Warnings: () => Promise.resolve(warnings),
     },
   });
 });
@@ -134,6 +137,19 @@ describe('ApisPage', () => {
     expect(saved.mappings).toEqual([{ path: 'order.status', attribute: 'order_status' }]);
     expect(saved.sampleResponse).toBe(testResult.body);
     expect(saved.sampleStructure).toHaveLength(3);
+  });
+
+  it('shows the warnings of a saved API under its header, and drops them while it is edited (finding 6)', async () => {
+    warnings = [{ field: 'url', message: '{{nope}} is not an attribute, so it would be sent empty; create it on the Attributes page or fix the name.' }];
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(await screen.findByRole('button', { name: /^GET\s*Orders/ }));
+    expect(await screen.findByRole('list', { name: 'Warnings' })).toHaveTextContent('URL: {{nope}} is not an attribute');
+    await user.type(screen.getByLabelText('API name'), ' 2');
+    expect(screen.queryByRole('list', { name: 'Warnings' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('list', { name: 'Warnings' })).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.name === 'APIs.Warnings')).toHaveLength(2);
   });
 
   it('opens a saved API and asks before discarding unsaved changes', async () => {

@@ -21,6 +21,8 @@ interface ApisState {
   loading: boolean;
   saving: boolean;
   saveError: string;
+  /** What is allowed in the saved API but almost certainly wrong (apicall.Lint), one sentence each. */
+  warnings: string[];
   testing: boolean;
   testError: string;
   response: ResponseShown;
@@ -41,6 +43,24 @@ interface ApisState {
   cancelTest: () => Promise<void>;
   setTestValue: (name: string, value: string) => void;
   addMapping: (path: string, attribute: string) => void;
+}
+
+/** Labels of the fields a warning can name, as the editor shows them. */
+const fieldLabels: Record<string, string> = { url: 'URL', body: 'Body', headers: 'Headers', query: 'Query', auth: 'Authorization' };
+
+function labelled(field: string, message: string): string {
+  const label = fieldLabels[field.split('.')[0]];
+  return label === undefined ? message : `${label}: ${message}`;
+}
+
+/** The saved API's warnings as sentences; none when they cannot be read (they are advice, never a failure). */
+async function warningsOf(def: Parameters<typeof APIs.Warnings>[0]): Promise<string[]> {
+  try {
+    const found = await APIs.Warnings(def);
+    return (found ?? []).map((w) => labelled(w.field, w.message));
+  } catch {
+    return [];
+  }
 }
 
 let runCounter = 0;
@@ -64,6 +84,7 @@ export const useApisStore = create<ApisState>()((set, get) => ({
   loading: false,
   saving: false,
   saveError: '',
+  warnings: [],
   testing: false,
   testError: '',
   response: null,
@@ -86,8 +107,9 @@ export const useApisStore = create<ApisState>()((set, get) => ({
   open: async (id) => {
     set({ loading: true, selected: id, saveError: '', testError: '' });
     try {
-      const draft = normalizeDraft(await APIs.Get(id));
-      set({ draft, saved: draft, response: sampleResponse(draft), loading: false });
+      const def = await APIs.Get(id);
+      const draft = normalizeDraft(def);
+      set({ draft, saved: draft, response: sampleResponse(draft), loading: false, warnings: await warningsOf(def) });
     } catch (err) {
       set({ loading: false, selected: null, listError: errorMessage(err) });
       void get().loadList();
@@ -96,10 +118,10 @@ export const useApisStore = create<ApisState>()((set, get) => ({
 
   startNew: (initial) => {
     const draft = normalizeDraft({ ...emptyDraft(), ...initial });
-    set({ selected: 'new', draft, saved: emptyDraft(), saveError: '', testError: '', response: null });
+    set({ selected: 'new', draft, saved: emptyDraft(), saveError: '', testError: '', response: null, warnings: [] });
   },
 
-  close: () => set({ selected: null, draft: emptyDraft(), saved: emptyDraft(), response: null }),
+  close: () => set({ selected: null, draft: emptyDraft(), saved: emptyDraft(), response: null, warnings: [] }),
 
   // An edit makes the last save's and the last test's errors stale: a URL
   // error must not stay under a URL that was fixed since (issue 14, finding 5).
@@ -108,8 +130,11 @@ export const useApisStore = create<ApisState>()((set, get) => ({
   save: async () => {
     set({ saving: true, saveError: '' });
     try {
-      const saved = normalizeDraft(await APIs.Save(toDefinition(get().draft)));
+      const def = await APIs.Save(toDefinition(get().draft));
+      const saved = normalizeDraft(def);
+      const warnings = await warningsOf(def);
       set((s) => ({
+        warnings,
         saving: false,
         selected: saved.id ?? null,
         draft: saved,
@@ -126,9 +151,10 @@ export const useApisStore = create<ApisState>()((set, get) => ({
   },
 
   duplicate: async (id) => {
-    const copy = normalizeDraft(await APIs.Duplicate(id));
+    const def = await APIs.Duplicate(id);
+    const copy = normalizeDraft(def);
     await get().loadList();
-    set({ selected: copy.id ?? null, draft: copy, saved: copy, response: sampleResponse(copy), saveError: '' });
+    set({ selected: copy.id ?? null, draft: copy, saved: copy, response: sampleResponse(copy), saveError: '', warnings: await warningsOf(def) });
   },
 
   remove: async (id) => {

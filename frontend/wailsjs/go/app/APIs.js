@@ -41,3 +41,7 @@ export function Save(arg1) {
 export function Test(arg1, arg2, arg3) {
   return window['go']['app']['APIs']['Test'](arg1, arg2, arg3);
 }
+
+export function Warnings(arg1) {
+  return window['go']['app']['APIs']['Warnings'](arg1);
+}

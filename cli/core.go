@@ -15,7 +15,6 @@ import (
 	"chatflow/backend/store"
 	"chatflow/backend/studio"
 	"chatflow/backend/studio/config"
-	"chatflow/backend/tunnel"
 )
 
 // core is what the desktop and serve modes share: the store, the use cases,
@@ -33,7 +32,7 @@ type core struct {
 	// mounted on the UI only, never on the webhook listener.
 	media      *media.Library
 	mediaRoute http.Handler
-	tunnel     *tunnel.Tunnel
+	tunnel     *tunnelPort
 	started    time.Time
 	// stopLive stops the inbox workers, the sender and the daily backups.
 	stopLive context.CancelFunc

@@ -13,19 +13,23 @@ import (
 // fakeTunnel records what the use cases asked of the built-in tunnel.
 type fakeTunnel struct {
 	mu      sync.Mutex
-	started []tunnel.Config
+	started []TunnelConfig
 	stops   int
-	status  tunnel.Status
+	status  TunnelStatus
 }
 
-func (f *fakeTunnel) Start(cfg tunnel.Config) error {
-	if err := cfg.Validate(); err != nil {
+// Check applies the real tunnel's rules (the test may link the tunnel
+// package; the product's use cases may not).
+func (f *fakeTunnel) Check(cfg TunnelConfig) error { return tunnel.Config(cfg).Validate() }
+
+func (f *fakeTunnel) Start(cfg TunnelConfig) error {
+	if err := f.Check(cfg); err != nil {
 		return err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.started = append(f.started, cfg)
-	f.status = tunnel.Status{State: tunnel.StateConnecting}
+	f.status = TunnelStatus{State: TunnelConnecting}
 	return nil
 }
 
@@ -33,17 +37,17 @@ func (f *fakeTunnel) Stop(context.Context) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.stops++
-	f.status = tunnel.Status{State: tunnel.StateOff}
+	f.status = TunnelStatus{State: TunnelOff}
 	return nil
 }
 
-func (f *fakeTunnel) Status() tunnel.Status {
+func (f *fakeTunnel) Status() TunnelStatus {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.status
 }
 
-func (f *fakeTunnel) set(st tunnel.Status) {
+func (f *fakeTunnel) set(st TunnelStatus) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.status = st
@@ -52,7 +56,7 @@ func (f *fakeTunnel) set(st tunnel.Status) {
 func newTunnelStudio(t *testing.T, env map[string]string) (*Studio, *fakeTunnel) {
 	t.Helper()
 	st, _ := newTestStudio(t, env)
-	ft := &fakeTunnel{status: tunnel.Status{State: tunnel.StateOff}}
+	ft := &fakeTunnel{status: TunnelStatus{State: TunnelOff}}
 	st.tunnel = ft
 	return st, ft
 }
@@ -69,7 +73,7 @@ func TestPublicAddressIsOffUntilSwitchedOn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if addr.Mode != config.ModeOwn || addr.Tunnel.State != tunnel.StateOff || addr.CallbackURL != "" || addr.Authtoken.Set {
+	if addr.Mode != config.ModeOwn || addr.Tunnel.State != TunnelOff || addr.CallbackURL != "" || addr.Authtoken.Set {
 		t.Fatalf("fresh public address = %+v", addr)
 	}
 	// A token in the environment alone does not switch it on either.
@@ -85,7 +89,7 @@ func TestSavePublicAddressOpensAndClosesTheTunnel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ft.started) != 1 || ft.started[0] != (tunnel.Config{Authtoken: "2secret_token_1234", Domain: "shop-demo.ngrok-free.app"}) {
+	if len(ft.started) != 1 || ft.started[0] != (TunnelConfig{Authtoken: "2secret_token_1234", Domain: "shop-demo.ngrok-free.app"}) {
 		t.Fatalf("started %+v", ft.started)
 	}
 	// The secret never comes back; its last four characters do.
@@ -93,10 +97,10 @@ func TestSavePublicAddressOpensAndClosesTheTunnel(t *testing.T) {
 		t.Fatalf("authtoken = %+v", addr.Authtoken)
 	}
 	// With a static domain the callback URL is known before the tunnel is up.
-	if addr.CallbackURL != "https://shop-demo.ngrok-free.app/webhook/whatsapp" || addr.Tunnel.State != tunnel.StateConnecting {
+	if addr.CallbackURL != "https://shop-demo.ngrok-free.app/webhook/whatsapp" || addr.Tunnel.State != TunnelConnecting {
 		t.Fatalf("while connecting: %+v", addr)
 	}
-	ft.set(tunnel.Status{State: tunnel.StateOnline, URL: "https://shop-demo.ngrok-free.app"})
+	ft.set(TunnelStatus{State: TunnelOnline, URL: "https://shop-demo.ngrok-free.app"})
 	status, err := st.Settings.Status(bg)
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +126,7 @@ func TestSavePublicAddressOpensAndClosesTheTunnel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ft.stops != 1 || addr.Tunnel.State != tunnel.StateOff || addr.CallbackURL != "https://mine.example/webhook/whatsapp" {
+	if ft.stops != 1 || addr.Tunnel.State != TunnelOff || addr.CallbackURL != "https://mine.example/webhook/whatsapp" {
 		t.Fatalf("own address: stops %d, %+v", ft.stops, addr)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"chatflow/backend/apperr"
-	"chatflow/backend/tunnel"
 )
 
 // The public address: how Meta reaches the webhook listener.
@@ -94,13 +93,8 @@ func CheckPublicAddress(in PublicAddressInput, hasToken bool) []*apperr.Error {
 		if in.Authtoken == "" && (!hasToken || in.ClearAuthtoken) {
 			out = append(out, apperr.Invalid("authtoken", "Paste your ngrok authtoken (dashboard.ngrok.com › Your Authtoken) to open the built-in tunnel."))
 		}
-		cfg := tunnel.Config{Authtoken: orDefault(in.Authtoken, "set"), Domain: in.Domain}
-		if err := cfg.Validate(); err != nil {
-			field := "domain"
-			if strings.Contains(err.Error(), "authtoken") {
-				field = "authtoken"
-			}
-			out = append(out, apperr.Invalid(field, sentence(strings.TrimPrefix(err.Error(), "tunnel: "))))
+		if strings.ContainsAny(in.Authtoken, " \t\r\n") {
+			out = append(out, apperr.Invalid("authtoken", "The ngrok authtoken cannot contain spaces; paste it again."))
 		}
 	case ModeOwn:
 		if in.PublicURL != "" && !isHTTPURL(in.PublicURL, true) {
@@ -142,16 +136,22 @@ func (c *Config) SavePublicAddress(ctx context.Context, in PublicAddressInput) e
 	return nil
 }
 
+// TunnelSettings is what the built-in tunnel opens.
+type TunnelSettings struct {
+	Authtoken string
+	Domain    string
+}
+
 // Tunnel returns what the built-in tunnel opens, and whether it is switched
 // on (ModeBuiltIn with an authtoken).
-func (c *Config) Tunnel(ctx context.Context) (tunnel.Config, bool, error) {
+func (c *Config) Tunnel(ctx context.Context) (TunnelSettings, bool, error) {
 	mode, _, err1 := c.value(ctx, KeyAddressMode, "", ModeOwn)
 	token, _, err2 := c.value(ctx, KeyNgrokAuthtoken, EnvNgrokAuthtoken, "")
 	domain, _, err3 := c.value(ctx, KeyNgrokDomain, "", "")
 	if err := errors.Join(err1, err2, err3); err != nil {
-		return tunnel.Config{}, false, err
+		return TunnelSettings{}, false, err
 	}
-	return tunnel.Config{Authtoken: token, Domain: domain}, mode == ModeBuiltIn && token != "", nil
+	return TunnelSettings{Authtoken: token, Domain: domain}, mode == ModeBuiltIn && token != "", nil
 }
 
 // NgrokService returns the ngrok service the SDK connects to: "" and nil
@@ -182,16 +182,4 @@ func trimAddress(in PublicAddressInput) PublicAddressInput {
 	in.Domain = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(in.Domain), "/"))
 	in.PublicURL = strings.TrimSpace(in.PublicURL)
 	return in
-}
-
-// sentence capitalises a message and ends it with a full stop.
-func sentence(s string) string {
-	if s == "" {
-		return s
-	}
-	s = strings.ToUpper(s[:1]) + s[1:]
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return s
 }

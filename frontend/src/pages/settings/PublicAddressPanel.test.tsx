@@ -2,12 +2,12 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Toaster } from '../../components/ui';
-import type { app, tunnel } from '../../lib/backend';
+import type { app, studio } from '../../lib/backend';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { PublicAddressPanel } from './PublicAddressPanel';
 import { subscribeTunnel, useSettings } from './settingsStore';
 
-const off: tunnel.Status = { state: 'off', url: '', error: '', retryAt: '', since: '' };
+const off: studio.TunnelStatus = { state: 'off', url: '', error: '', retryAt: '', since: '' };
 
 function address(extra: Partial<app.PublicAddress> = {}): app.PublicAddress {
   return {

@@ -1,7 +1,7 @@
 import { Globe, Radar, RefreshCw, Save } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Panel, Spinner, TextField, toast, type BadgeTone } from '../../components/ui';
-import { Settings, type app, type tunnel } from '../../lib/backend';
+import { Settings, type app, type studio } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { formatTime } from '../../lib/format';
 import { CopyField } from './CopyField';
@@ -15,7 +15,7 @@ const tunnelTone: Record<string, BadgeTone> = { off: 'neutral', connecting: 'inf
 const tunnelLabel: Record<string, string> = { off: 'Off', connecting: 'Connecting…', online: 'Online', error: 'Not connected' };
 
 /** The tunnel's state in one line: badge, address or the reason it is not up. */
-export function TunnelState({ status }: { status: tunnel.Status }) {
+export function TunnelState({ status }: { status: studio.TunnelStatus }) {
   return (
     <div className={styles.state} data-testid="tunnel-state" data-state={status.state}>
       <Badge tone={tunnelTone[status.state] ?? 'neutral'} dot>

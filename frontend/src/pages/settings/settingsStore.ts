@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { onEvent, Settings, type app, type studio, type tunnel } from '../../lib/backend';
+import { onEvent, Settings, type app, type studio } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 
-/** The Go event sent with the tunnel's new state (tunnel.Status). */
+/** The Go event sent with the tunnel's new state (studio.TunnelStatus). */
 export const tunnelChangedEvent = 'tunnel:changed';
 
 /** Problems of a form by field (its JSON name; '' for the form as a whole). */
@@ -32,7 +32,7 @@ interface SettingsState {
   /** Checks then saves the public address; resolves with the problems by field (empty when saved). */
   saveAddress: (input: app.PublicAddressInput) => Promise<FieldErrors>;
   /** Takes a tunnel state pushed by Go. */
-  setTunnel: (tunnel: tunnel.Status) => void;
+  setTunnel: (tunnel: studio.TunnelStatus) => void;
 }
 
 /** What the Settings page shows about the WhatsApp connection. */
@@ -89,7 +89,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
 /** Keeps the tunnel's state current while the Settings page is open. */
 export function subscribeTunnel(): () => void {
   return onEvent(tunnelChangedEvent, (data) => {
-    useSettings.getState().setTunnel(data as tunnel.Status);
+    useSettings.getState().setTunnel(data as studio.TunnelStatus);
     // The callback URL follows the tunnel's address.
     void useSettings.getState().refreshStatus();
   });

@@ -116,7 +116,7 @@ func loadEnv(ctx context.Context, db *store.DB) (flow.Env, []attribute.Definitio
 		return nil, nil, fmt.Errorf("load templates: %w", err)
 	}
 	// The flow's problems cover the APIs it calls (apicall.Lint on each).
-	return engine.NewValidationEnv(defs, names).WithTemplates(synced).WithAPIs(full), defs, nil
+	return engine.NewValidationEnv(defs, names).WithAPIs(full).WithTemplates(synced), defs, nil
 }
 
 // flowCheck is what the store keeps of a flow's validation.

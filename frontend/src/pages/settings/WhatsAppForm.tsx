@@ -133,6 +133,7 @@ export function WhatsAppForm({ settings }: { settings: app.WhatsAppSettings }) {
         inputMode="numeric"
         value={form.businessAccountId}
         disabled={settings.businessAccountId.overridden}
+        error={fieldError('businessAccountId')}
         hint={
           overriddenHint(settings.businessAccountId) ??
           "On the same API Setup page; the account that owns your message templates (needed to sync them)."

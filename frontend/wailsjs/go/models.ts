@@ -509,6 +509,72 @@ export namespace app {
 	        this.updatedAt = source["updatedAt"];
 	    }
 	}
+	export class PublicAddress {
+	    mode: string;
+	    authtoken: config.SecretValue;
+	    domain: string;
+	    publicUrl: string;
+	    callbackUrl: string;
+	    verifyToken: string;
+	    tunnel: studio.TunnelStatus;
+	    lastVerifiedAt: string;
+	    lastEventAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublicAddress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.authtoken = this.convertValues(source["authtoken"], config.SecretValue);
+	        this.domain = source["domain"];
+	        this.publicUrl = source["publicUrl"];
+	        this.callbackUrl = source["callbackUrl"];
+	        this.verifyToken = source["verifyToken"];
+	        this.tunnel = this.convertValues(source["tunnel"], studio.TunnelStatus);
+	        this.lastVerifiedAt = source["lastVerifiedAt"];
+	        this.lastEventAt = source["lastEventAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PublicAddressInput {
+	    mode: string;
+	    authtoken: string;
+	    clearAuthtoken: boolean;
+	    domain: string;
+	    publicUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublicAddressInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.authtoken = source["authtoken"];
+	        this.clearAuthtoken = source["clearAuthtoken"];
+	        this.domain = source["domain"];
+	        this.publicUrl = source["publicUrl"];
+	    }
+	}
 	export class RestoreResult {
 	    message: string;
 	    flows: number;
@@ -1567,6 +1633,24 @@ export namespace studio {
 	        this.href = source["href"];
 	    }
 	}
+	export class ConnectionTest {
+	    ok: boolean;
+	    message: string;
+	    phoneNumber: string;
+	    verifiedName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectionTest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.message = source["message"];
+	        this.phoneNumber = source["phoneNumber"];
+	        this.verifiedName = source["verifiedName"];
+	    }
+	}
 	export class LastMessage {
 	    direction: string;
 	    source: string;
@@ -1639,7 +1723,41 @@ export namespace studio {
 		    return a;
 		}
 	}
+	export class FieldProblem {
+	    field: string;
+	    message: string;
 	
+	    static createFrom(source: any = {}) {
+	        return new FieldProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
+	
+	export class PublishPreview {
+	    flowName: string;
+	    replaces: string;
+	    connected: boolean;
+	    missing: string[];
+	    blocker: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublishPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowName = source["flowName"];
+	        this.replaces = source["replaces"];
+	        this.connected = source["connected"];
+	        this.missing = source["missing"];
+	        this.blocker = source["blocker"];
+	    }
+	}
 	export class SendTrouble {
 	    waiting: number;
 	    retrying: number;
@@ -1666,6 +1784,13 @@ export namespace studio {
 	    route: string;
 	    error: string;
 	    durationMs: number;
+	    mapped: Record<string, string>;
+	    method: string;
+	    url: string;
+	    requestHeaders: apicall.KV[];
+	    requestBody: string;
+	    responseBody: string;
+	    responseTruncated: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SimCall(source);
@@ -1678,7 +1803,32 @@ export namespace studio {
 	        this.route = source["route"];
 	        this.error = source["error"];
 	        this.durationMs = source["durationMs"];
+	        this.mapped = source["mapped"];
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.requestHeaders = this.convertValues(source["requestHeaders"], apicall.KV);
+	        this.requestBody = source["requestBody"];
+	        this.responseBody = source["responseBody"];
+	        this.responseTruncated = source["responseTruncated"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SimTurn {
 	    simId: string;
@@ -1794,6 +1944,26 @@ export namespace studio {
 	        this.lastUsedAt = source["lastUsedAt"];
 	        this.uses = source["uses"];
 	        this.problem = source["problem"];
+	    }
+	}
+	export class TunnelStatus {
+	    state: string;
+	    url: string;
+	    error: string;
+	    retryAt: string;
+	    since: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TunnelStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.url = source["url"];
+	        this.error = source["error"];
+	        this.retryAt = source["retryAt"];
+	        this.since = source["since"];
 	    }
 	}
 

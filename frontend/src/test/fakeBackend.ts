@@ -47,11 +47,24 @@ export const sampleWhatsAppStatus = {
   verifyToken: '',
   lastVerifiedAt: '',
   lastEventAt: '',
-  missing: ['phone number ID', 'access token', 'app secret', 'verify token', 'public base URL'],
+  missing: ['phone number ID', 'access token', 'app secret', 'verify token', 'public address'],
   queued: 0,
   sent: 0,
   failed: 0,
   sending: { waiting: 0, retrying: 0, reason: '', nextAttempt: 0, retryAt: '' },
+};
+
+/** The public address of a fresh installation (own address, none yet), as Settings.PublicAddress reports it. */
+export const samplePublicAddress = {
+  mode: 'own',
+  authtoken: { set: false, hint: '', overridden: false, envVar: 'NGROK_AUTHTOKEN' },
+  domain: '',
+  publicUrl: '',
+  callbackUrl: '',
+  verifyToken: '',
+  tunnel: { state: 'off', url: '', error: '', retryAt: '', since: '' },
+  lastVerifiedAt: '',
+  lastEventAt: '',
 };
 
 const builtIn = (name: string, type: string, description: string) => ({
@@ -97,6 +110,7 @@ export function installFakeBackend(services: Record<string, Record<string, Metho
     Settings: {
       Get: () => Promise.resolve(sampleWhatsAppSettings),
       Status: () => Promise.resolve(sampleWhatsAppStatus),
+      PublicAddress: () => Promise.resolve(samplePublicAddress),
     },
     Conversations: {
       List: () => Promise.resolve([]),

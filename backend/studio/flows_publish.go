@@ -40,7 +40,7 @@ func (u *Flows) PublishPreview(ctx context.Context, id int64) (PublishPreview, e
 	if err != nil {
 		return PublishPreview{}, u.fail("read the flow", err)
 	}
-	switch blocker := publishBlocker(flow.Validate(f, env)); {
+	switch blocker := publishBlocker(flow.Validate(f, env), f.Nodes); {
 	case blocker != "":
 		out.Blocker = errUnpublishable(f.Name, blocker).Error()
 	case !flow.SendsAReply(f):

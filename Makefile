@@ -17,8 +17,10 @@ LDFLAGS := -s -w -X chatflow/app.version=$(VERSION) -X chatflow/app.commit=$(COM
 DESKTOP_TAGS := desktop,production,webkit2_41,embedui
 
 BIN := bin/chatflow
+# Everything the binary embeds besides the UI counts as a source too (the
+# //go:embed files: migrations and the starter flow templates).
 GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/node_modules/*') go.mod go.sum \
-	$(shell find backend/store/migrations -name '*.sql')
+	$(shell find backend/store/migrations -name '*.sql') $(wildcard backend/studio/templates/*.json)
 FRONTEND_SOURCES := $(shell find frontend/src frontend/wailsjs frontend/index.html frontend/public -type f 2>/dev/null) \
 	$(wildcard frontend/*.json frontend/*.ts frontend/*.js)
 

@@ -2,42 +2,23 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"chatflow/backend/demo"
 )
 
 // orderAPI serves the order-status API that docs/examples/order-status.json
-// calls (the same contract as docs/examples/orderapi): A1001 shipped, A1002
-// processing, A1003 delivered, E5000 fails with 500, anything else is 404.
+// calls, with the demo orders docs/examples/orderapi serves: A1001 shipped,
+// A1002 processing, A1003 delivered, E5000 fails with 500, anything else is
+// 404.
 func orderAPI(t *testing.T) *httptest.Server {
 	t.Helper()
-	orders := map[string]map[string]string{
-		"A1001": {"id": "A1001", "status": "shipped", "eta": "2026-05-02"},
-		"A1002": {"id": "A1002", "status": "processing", "eta": "2026-05-09"},
-		"A1003": {"id": "A1003", "status": "delivered", "eta": "2026-04-20"},
-	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /orders/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id := strings.ToUpper(r.PathValue("id"))
-		w.Header().Set("Content-Type", "application/json")
-		if id == "E5000" {
-			w.WriteHeader(http.StatusInternalServerError)
-			w.Write([]byte(`{"error":"database unavailable"}`))
-			return
-		}
-		o, ok := orders[id]
-		if !ok {
-			w.WriteHeader(http.StatusNotFound)
-			w.Write([]byte(`{"error":"order not found"}`))
-			return
-		}
-		json.NewEncoder(w).Encode(map[string]any{"order": o})
-	})
+	mux.Handle("GET /orders/{id}", demo.OrdersHandler())
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv

@@ -18,6 +18,21 @@ type ValidationEnv struct {
 	// apiWarnings holds apicall.Lint's sentences per lower-cased API name
 	// (nil until WithAPIs).
 	apiWarnings map[string][]string
+	// mediaExists answers flow.MediaChecker (nil until WithMediaFiles).
+	mediaExists func(key string) bool
+}
+
+// WithMediaFiles makes the environment check that a message node's attached
+// file is stored (flow.MediaChecker), asking exists for each key.
+func (v *ValidationEnv) WithMediaFiles(exists func(key string) bool) *ValidationEnv {
+	v.mediaExists = exists
+	return v
+}
+
+// MediaFileExists reports whether an attached file is stored (always true
+// unless WithMediaFiles was given a way to look).
+func (v *ValidationEnv) MediaFileExists(key string) bool {
+	return v.mediaExists == nil || v.mediaExists(key)
 }
 
 // NewValidationEnv builds an environment from the custom attribute

@@ -54,6 +54,14 @@ type APIChecker interface {
 	APIWarnings(name string) []string
 }
 
+// MediaChecker is an optional extension of Env: when the Env has it, a
+// message node's attached file must be in this database's media folder. A
+// flow imported from another computer names files that are not (a bundle
+// carries the key, not the file), and would otherwise fail only when sent.
+type MediaChecker interface {
+	MediaFileExists(key string) bool
+}
+
 // HasErrors reports whether any problem is an error (and not a warning).
 func HasErrors(problems []Problem) bool {
 	return CountErrors(problems) > 0

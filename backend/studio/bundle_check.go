@@ -25,6 +25,9 @@ type Existing struct {
 	// Templates are the synced WhatsApp templates: a template node naming
 	// another is refused (the editor lets a draft keep one).
 	Templates []whatsapp.Template
+	// MediaFileExists reports whether an attached file is stored here (nil:
+	// not checked). A bundle carries file keys, not files.
+	MediaFileExists func(key string) bool
 }
 
 // BundleError is the first problem found in a bundle, naming the item at
@@ -119,7 +122,7 @@ func planImport(b bundle.Bundle, ex Existing, replace bool) (importPlan, error) 
 	defs := c.checkAttributes(b.Attributes, ex, replace)
 	apiNames := c.checkAPIs(b.APIs, ex, defs, replace)
 	plan := importPlan{Bundle: b}
-	plan.checks = c.checkFlows(b.Flows, ex, validationEnv(defs, apiNames, ex.Templates), replace)
+	plan.checks = c.checkFlows(b.Flows, ex, validationEnv(defs, apiNames, ex.Templates, ex.MediaFileExists), replace)
 	if err := c.err(); err != nil {
 		return importPlan{}, err
 	}

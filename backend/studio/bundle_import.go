@@ -87,6 +87,7 @@ func (u *Bundles) existing(ctx context.Context) (Existing, error) {
 		ex.Flows = append(ex.Flows, f.Name)
 	}
 	ex.Templates, err = watemplates.New(u.s.db).List(ctx)
+	ex.MediaFileExists = mediaLookup(ctx, u.s.db)
 	return ex, err
 }
 

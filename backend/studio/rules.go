@@ -90,8 +90,19 @@ func checkFlowName(name string) (string, error) {
 // APIs a flow may use and its expressions compiled by the engine's own
 // compiler. The editor, publishing and the bundle import all validate with
 // it.
-func validationEnv(defs []attribute.Definition, apiNames []string, synced []whatsapp.Template) flow.Env {
-	return engine.NewValidationEnv(defs, apiNames).WithTemplates(synced)
+// mediaExists may be nil (no file is looked up).
+func validationEnv(defs []attribute.Definition, apiNames []string, synced []whatsapp.Template, mediaExists func(string) bool) flow.Env {
+	return engine.NewValidationEnv(defs, apiNames).WithMediaFiles(mediaExists).WithTemplates(synced)
+}
+
+// mediaLookup answers whether an attached file is in db's media folder. A
+// failed lookup other than "not found" counts as stored: a read error must
+// not turn a sound flow into a draft.
+func mediaLookup(ctx context.Context, db *store.DB) func(string) bool {
+	return func(key string) bool {
+		_, err := db.MediaFile(ctx, key)
+		return !errors.Is(err, store.ErrNotFound)
+	}
 }
 
 // loadEnv reads the attributes and APIs of the database and builds the
@@ -116,7 +127,8 @@ func loadEnv(ctx context.Context, db *store.DB) (flow.Env, []attribute.Definitio
 		return nil, nil, fmt.Errorf("load templates: %w", err)
 	}
 	// The flow's problems cover the APIs it calls (apicall.Lint on each).
-	return engine.NewValidationEnv(defs, names).WithAPIs(full).WithTemplates(synced), defs, nil
+	env := engine.NewValidationEnv(defs, names).WithAPIs(full).WithMediaFiles(mediaLookup(ctx, db))
+	return env.WithTemplates(synced), defs, nil
 }
 
 // flowCheck is what the store keeps of a flow's validation.

@@ -68,8 +68,9 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	// The built-in tunnel serves the same handler as the listener: the
 	// webhook, health and notify routes, never the UI.
 	c.tunnel = newTunnel(cfg, mux, c.events, log)
-	c.studio = studio.New(studio.Deps{DB: db, Config: cfg, Log: log, Events: c.events, Listener: c.webhook, Tunnel: c.tunnel})
 	c.media = media.NewLibrary(db, media.Dir(db.Path), log)
+	c.studio = studio.New(studio.Deps{DB: db, Config: cfg, Log: log, Events: c.events, Listener: c.webhook, Tunnel: c.tunnel,
+		FileAllowed: c.media.Files().Contains})
 	c.mediaRoute = media.Handler(c.media)
 	c.live = newLive(db, c.studio, c.media, c.events, log)
 	health := server.Health{Version: app.Build().Version, Started: started}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"chatflow/backend/backup"
+	"chatflow/backend/media"
 	"chatflow/backend/store"
 	"chatflow/backend/studio"
 	"chatflow/backend/studio/config"
@@ -59,6 +60,7 @@ func openStudio(ctx context.Context, env Env, flagPath string) (st *studio.Studi
 	if err != nil {
 		return nil, nil, err
 	}
-	st = studio.New(studio.Deps{DB: db, Config: config.New(db, env.Getenv), Log: slog.New(slog.DiscardHandler)})
+	st = studio.New(studio.Deps{DB: db, Config: config.New(db, env.Getenv), Log: slog.New(slog.DiscardHandler),
+		FileAllowed: media.NewFiles(media.Dir(db.Path)).Contains})
 	return st, func() { db.Close() }, nil
 }

@@ -70,6 +70,10 @@ type Deps struct {
 	Listener Listener
 	// Tunnel is the built-in tunnel, nil where none runs (the command line).
 	Tunnel TunnelRunner
+	// FileAllowed says which files the API tester and the simulator may send
+	// in a multipart file field: the conversations' files (the media
+	// folder), as the live bot. nil refuses every file.
+	FileAllowed func(path string) bool
 }
 
 // Studio holds every use case over one database. Build it once per process
@@ -115,7 +119,7 @@ func New(deps Deps) *Studio {
 	}
 	s := &Studio{db: deps.DB, cfg: deps.Config, log: deps.Log, events: deps.Events, listener: deps.Listener, tunnel: deps.Tunnel,
 		exprs: engine.NewCache()}
-	client := &apicall.Client{}
+	client := &apicall.Client{FileAllowed: deps.FileAllowed}
 	s.apiClient = client
 	s.runner = apicall.NewRunner(deps.DB, client, deps.Log)
 	s.Flows = &Flows{s}

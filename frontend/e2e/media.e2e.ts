@@ -116,7 +116,11 @@ describe('media in browser mode', () => {
       await node(page, 'menu').getByText('document: spring-menu.pdf').waitFor();
       await screenshot(page, 'media-attach-pdf');
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
-      await page.getByText(/is live/).waitFor();
+      // No public address is set here (the Graph fake posts to the local
+      // listener), so Publish says what Settings still needs.
+      await page.getByText('"Claims" will be live once WhatsApp is connected').waitFor();
+      await screenshot(page, 'media-publish-not-connected');
+      await page.getByText(/Settings still needs: .*public address/).waitFor();
 
       // Ana writes, then sends a photo of the damage.
       const webhook = `${server.webhookUrl}/webhook/whatsapp`;

@@ -266,6 +266,33 @@ describe('WhatsApp templates in browser mode', () => {
         template: 'order_shipped',
         params: ['Bo Li', 'A1001', 'on Friday'],
       });
+
+      // A trigger that sends a template by itself, its parameters filled
+      // from the request's attributes.
+      await page.getByRole('button', { name: 'Add trigger' }).click();
+      const addTemplate = page.getByRole('dialog', { name: 'Add a trigger' });
+      await addTemplate.getByLabel('Name').fill('order-eta');
+      await addTemplate.getByLabel('It').selectOption({ label: 'sends a template' });
+      await addTemplate.getByLabel('Template').selectOption({ label: 'order_shipped (en_US)' });
+      await addTemplate.getByLabel('Body {{1}}').fill('{{contact.name}}');
+      await addTemplate.getByLabel('Body {{2}}').fill('{{order_id}}');
+      await addTemplate.getByLabel('Body {{3}}').fill('soon');
+      await addTemplate.getByRole('button', { name: 'Add trigger' }).click();
+      const shownEta = page.getByRole('dialog', { name: 'Trigger order-eta added' });
+      const etaToken = /Bearer (\S+)"/.exec((await shownEta.getByTestId('trigger-curl').textContent()) ?? '')?.[1] ?? '';
+      await shownEta.getByRole('button', { name: 'Done' }).click();
+      await page.getByText('Sends the template order_shipped (en_US)').waitFor();
+      const sentBefore = graph.sent.filter((m) => m.to === cy).length;
+      const eta = await fetch(`${server.webhookUrl}/notify/order-eta`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${etaToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ phone: cy, attributes: { order_id: 'A1003' } }),
+      });
+      expect(eta.status).toBe(202);
+      const etaUntil = Date.now() + 15_000;
+      while (graph.sent.filter((m) => m.to === cy).length === sentBefore && Date.now() < etaUntil) await new Promise((r) => setTimeout(r, 50));
+      expect(graph.sent.filter((m) => m.to === cy)[sentBefore]).toMatchObject({ type: 'template', template: 'order_shipped', params: ['Bo Li', 'A1003', 'soon'] });
+
       await page.goto(`${server.uiOrigin}/#/conversations`);
       await page.getByText('Bo Li').first().click();
       await page.getByTestId('message').filter({ hasText: 'Notification order-shipped' }).waitFor();

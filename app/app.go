@@ -32,6 +32,8 @@ type Deps struct {
 	Mode    string
 	DBPath  string
 	Started time.Time
+	// OpenRoute is the page the window opens on (see SystemInfo.OpenRoute).
+	OpenRoute string
 	// Media serves the media store's files (GET /media/{key}) and takes the
 	// editor's attachments (POST /media/attachments) in the window, through
 	// Wails' asset server; nil while generating bindings.

@@ -52,7 +52,14 @@ func TestDesktopSmoke(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--db", filepath.Join(dir, "chatflow.db"), "--webhook-addr", "127.0.0.1:0")
+	// The window opens on the Order status flow of the starter template (a
+	// bundle file), so the screenshot shows the editor as a new owner first
+	// sees a flow: readable, the canvas taking the window.
+	dbPath := filepath.Join(dir, "chatflow.db")
+	if out, err := exec.CommandContext(ctx, bin, "import", "--db", dbPath, "../../backend/studio/templates/order-status.json").CombinedOutput(); err != nil {
+		t.Fatalf("import the starter template: %v\n%s", err, out)
+	}
+	cmd := exec.CommandContext(ctx, bin, "--db", dbPath, "--webhook-addr", "127.0.0.1:0", "--open-flow", "Order status")
 	cmd.Env = append(os.Environ(),
 		"DISPLAY="+display,
 		// Xvfb has no GPU: keep WebKit on its software paths.
@@ -76,7 +83,8 @@ func TestDesktopSmoke(t *testing.T) {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
 			log.WriteString(sc.Text() + "\n")
-			if strings.Contains(sc.Text(), `msg="frontend ready"`) && strings.Contains(sc.Text(), "mode=desktop") {
+			if strings.Contains(sc.Text(), `msg="frontend ready"`) && strings.Contains(sc.Text(), "mode=desktop") &&
+				strings.Contains(sc.Text(), "route=#/flows/") {
 				close(ready)
 			}
 		}
@@ -86,11 +94,12 @@ func TestDesktopSmoke(t *testing.T) {
 	case <-ready:
 	case <-time.After(60 * time.Second):
 		cmd.Process.Kill()
-		t.Fatalf("the window's frontend never called System.FrontendReady; log:\n%s", log.String())
+		t.Fatalf("the window's frontend never called System.FrontendReady on the flow's page; log:\n%s", log.String())
 	}
 
-	// Give the page a moment to paint, then keep a screenshot for people.
-	time.Sleep(1500 * time.Millisecond)
+	// Give the page a moment to load the flow and fit it, then keep a
+	// screenshot for people.
+	time.Sleep(3 * time.Second)
 	out := filepath.Join("..", "..", "frontend", "test-results")
 	os.MkdirAll(out, 0o755)
 	shot := filepath.Join(out, "desktop.png")
@@ -114,7 +123,7 @@ func TestDesktopSmoke(t *testing.T) {
 		t.Fatal("the app did not exit within 15 s of SIGTERM")
 	}
 	// The window's size was remembered for the next start.
-	db, err := store.Open(context.Background(), filepath.Join(dir, "chatflow.db"))
+	db, err := store.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,5 +131,5 @@ func TestDesktopSmoke(t *testing.T) {
 	if w, _ := db.IntSetting(context.Background(), "window.width", 0); w <= 0 {
 		t.Errorf("window width not remembered (got %d)", w)
 	}
-	fmt.Println("desktop smoke: window opened, frontend called Go, size remembered, clean exit")
+	fmt.Println("desktop smoke: window opened on the flow, frontend called Go, size remembered, clean exit")
 }

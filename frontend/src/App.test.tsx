@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { useSystemStore } from './stores/system';
-import { installFakeBackend, removeFakeBackend, type FakeBackend } from './test/fakeBackend';
+import { installFakeBackend, removeFakeBackend, sampleInfo, type FakeBackend } from './test/fakeBackend';
 
 let fake: FakeBackend;
 
@@ -35,6 +35,25 @@ describe('App shell', () => {
     await screen.findByText('Chatflow Studio 1.2.3 (abcdef0)');
     expect(fake.calls.filter((c) => c.name === 'System.FrontendReady')).toHaveLength(1);
     expect(fake.calls.filter((c) => c.name === 'System.Info')).toHaveLength(1);
+  });
+
+  it('opens the page the window was started on (--open-flow)', async () => {
+    installFakeBackend({
+      System: { Info: () => Promise.resolve({ ...sampleInfo, mode: 'desktop', openRoute: '#/attributes' }), FrontendReady: () => Promise.resolve() },
+    });
+    window.location.hash = '';
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Remember what customers tell you' })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/attributes');
+  });
+
+  it('keeps the page of the address over the page to open on', async () => {
+    installFakeBackend({ System: { Info: () => Promise.resolve({ ...sampleInfo, openRoute: '#/attributes' }), FrontendReady: () => Promise.resolve() } });
+    window.location.hash = '#/apis';
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Connect your outside APIs' })).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(window.location.hash).toBe('#/apis');
   });
 
   it('opens Flows for an empty or unknown hash', async () => {

@@ -20,6 +20,7 @@ export const sampleInfo: SystemInfo = {
   dbPath: '/tmp/chatflow/chatflow.db',
   webhookAddr: '127.0.0.1:8080',
   startedAt: '2026-01-02T03:04:05Z',
+  openRoute: '',
 };
 
 const unset = (envVar = '') => ({ value: '', overridden: false, envVar });

@@ -760,6 +760,7 @@ export namespace app {
 	    dbPath: string;
 	    webhookAddr: string;
 	    startedAt: string;
+	    openRoute: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SystemInfo(source);
@@ -773,6 +774,7 @@ export namespace app {
 	        this.dbPath = source["dbPath"];
 	        this.webhookAddr = source["webhookAddr"];
 	        this.startedAt = source["startedAt"];
+	        this.openRoute = source["openRoute"];
 	    }
 	}
 	export class Template {

@@ -104,7 +104,9 @@ func (q *contactQueue) push(id int64) {
 func (s *Service) pollPending(ctx context.Context, q *contactQueue) {
 	contacts, err := s.db.PendingInboundContacts(ctx, s.opt.Now())
 	if err != nil {
-		s.log.Error("inbox: list pending messages", slog.Any("err", err))
+		if ctx.Err() == nil { // stopping is not an error
+			s.log.Error("inbox: list pending messages", slog.Any("err", err))
+		}
 		return
 	}
 	for _, id := range contacts {

@@ -240,8 +240,8 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
           sample={mapTarget}
           current={draft.mappings.find((m) => m.path === mapTarget.path)?.attribute}
           onClose={() => setMapTarget(null)}
-          onMap={(attribute) => {
-            addMapping(mapTarget.path, attribute);
+          onMap={(attribute, path) => {
+            addMapping(path, attribute);
             setMapTarget(null);
           }}
         />

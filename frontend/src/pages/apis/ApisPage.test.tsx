@@ -124,11 +124,18 @@ describe('ApisPage', () => {
     expect(call?.args[2]).toEqual({ order_id: 'A-7' });
 
     await user.click(screen.getByRole('tab', { name: /Structure/ }));
-    await user.click(screen.getByRole('button', { name: /^order\.status/ }));
+    await user.click(screen.getByRole('button', { name: /^status in order/ }));
     const dialog = screen.getByRole('dialog', { name: 'Map to an attribute' });
+    expect(within(dialog).getByTestId('map-path-words')).toHaveTextContent('status in order');
+    expect(within(dialog).getByText('order.status')).toBeInTheDocument();
     expect(within(dialog).getByRole('radio', { name: 'Existing attribute' })).toHaveAttribute('aria-checked', 'true');
     await user.click(within(dialog).getByRole('button', { name: 'Map' }));
     expect(within(screen.getByRole('list', { name: 'Response structure' })).getByText('order_status')).toBeInTheDocument();
+    await user.click(within(screen.getByRole('tablist', { name: 'Response' })).getByRole('tab', { name: 'Body' }));
+    expect(screen.getByTestId('tree-mapped')).toHaveTextContent('order_status');
+    await user.click(screen.getByRole('button', { name: 'Map total in order' }));
+    expect(within(screen.getByRole('dialog', { name: 'Map to an attribute' })).getByTestId('map-path-words')).toHaveTextContent('total in order');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
 
     expect(screen.getByTestId('save-state')).toHaveTextContent('Not saved yet');
     await user.click(screen.getByRole('button', { name: 'Save' }));

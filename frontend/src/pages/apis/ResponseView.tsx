@@ -141,7 +141,7 @@ export function ResponseView({ response, testing, mappings, onPickPath }: Respon
             {body === '' ? (
               <p className={styles.muted}>The response has no body.</p>
             ) : isJson && view === 'tree' ? (
-              <JsonTree text={body} />
+              <JsonTree text={body} onMap={onPickPath} mappings={mappings} />
             ) : (
               <pre className={styles.raw}>{isJson ? prettyJson(body) : body}</pre>
             )}

@@ -78,7 +78,7 @@ export function ResponseView({ response, testing, mappings, onPickPath }: Respon
   const current = tabs.some((t) => t.id === tab) ? tab : 'body';
 
   return (
-    <div className={styles.response}>
+    <div className={styles.response} data-testid="response-pane">
       <div className={styles.statusBar} data-testid="response-status">
         {result === null ? (
           <span className={styles.sampleNote}>Sample saved with this API — test again to refresh it.</span>

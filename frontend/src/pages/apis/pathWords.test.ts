@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childPath, escapeKey, everyItemPath, mappingReads, pathInWords, splitPath } from './pathWords';
+import { childPath, escapeKey, everyItemPath, mappingReads, pathInWords, splitPath, usageInWords } from './pathWords';
 
 describe('pathInWords', () => {
   it.each([
@@ -59,5 +59,13 @@ describe('path building', () => {
     expect(mappingReads('items.0.name', 'items.1.name')).toBe(false);
     expect(mappingReads('items.#', 'items.2')).toBe(false);
     expect(mappingReads('items.#.name', 'items.4.price')).toBe(false);
+  });
+});
+
+describe('usageInWords', () => {
+  it('says the path of a mapping in words and leaves the rest', () => {
+    expect(usageInWords('API "Orders" (mapping order.status)')).toBe('API "Orders" (mapping status in order)');
+    expect(usageInWords('API "Orders" (mapping orders.#(status=="open")#)')).toBe('API "Orders" (mapping orders.#(status=="open")#)');
+    expect(usageInWords('flow "Support"')).toBe('flow "Support"');
   });
 });

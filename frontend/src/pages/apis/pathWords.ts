@@ -140,3 +140,15 @@ export function mappingReads(mappingPath: string, nodePath: string): boolean {
   if (m.length !== n.length || m[m.length - 1] === '#') return false;
   return m.every((s, i) => s === n[i] || (s === '#' && /^[0-9]+$/.test(n[i])));
 }
+
+/**
+ * Where an attribute is used, as the Attributes page lists it, with a
+ * mapping's path in words: 'API "Orders" (mapping order.status)' becomes
+ * 'API "Orders" (mapping status in order)'.
+ */
+export function usageInWords(usage: string): string {
+  return usage.replace(/\(mapping (.+)\)$/, (whole, path: string) => {
+    const words = pathInWords(path);
+    return words === path ? whole : `(mapping ${words})`;
+  });
+}

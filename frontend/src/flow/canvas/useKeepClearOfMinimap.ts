@@ -5,6 +5,9 @@ import { useEditorUi } from './editorUi';
 import { panClearOf } from './placement';
 import { estimatedSize } from './viewport';
 
+/** How long to wait for layout and other pans before checking. */
+const settleMs = 260;
+
 /**
  * Pans the canvas when the selected node sits under the minimap, as a block
  * just dropped or added in that corner does (a new block is selected), so
@@ -20,8 +23,9 @@ export function useKeepClearOfMinimap(): void {
 
   useEffect(() => {
     if (!minimap || selectedId === null) return;
-    // Wait a frame so the minimap and a new node are laid out and measured.
-    const frame = requestAnimationFrame(() => {
+    // Wait until the minimap and a new node are laid out and any pan that
+    // keeps the selection beside the inspector (200 ms) has finished.
+    const timer = setTimeout(() => {
       const dom = flow.getState().domNode;
       const map = dom?.querySelector('.react-flow__minimap')?.getBoundingClientRect();
       const node = editorStore.getState().nodes.find((n) => n.id === selectedId);
@@ -38,7 +42,7 @@ export function useKeepClearOfMinimap(): void {
       };
       const pan = panClearOf(box, { left: map.left, top: map.top, right: map.right, bottom: map.bottom });
       if (pan !== null) void setViewport({ x: x + pan.dx, y: y + pan.dy, zoom }, { duration: 200 });
-    });
-    return () => cancelAnimationFrame(frame);
+    }, settleMs);
+    return () => clearTimeout(timer);
   }, [selectedId, minimap, width, flow, getViewport, setViewport]);
 }

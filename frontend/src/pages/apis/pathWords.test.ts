@@ -65,6 +65,9 @@ describe('path building', () => {
 describe('usageInWords', () => {
   it('says the path of a mapping in words and leaves the rest', () => {
     expect(usageInWords('API "Orders" (mapping order.status)')).toBe('API "Orders" (mapping status in order)');
+    expect(usageInWords('API "Orders" (mapping items.#.name, URL, mapping order.id)')).toBe(
+      'API "Orders" (mapping name of each item in items, URL, mapping id in order)',
+    );
     expect(usageInWords('API "Orders" (mapping orders.#(status=="open")#)')).toBe('API "Orders" (mapping orders.#(status=="open")#)');
     expect(usageInWords('flow "Support"')).toBe('flow "Support"');
   });

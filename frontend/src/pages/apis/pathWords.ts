@@ -142,13 +142,15 @@ export function mappingReads(mappingPath: string, nodePath: string): boolean {
 }
 
 /**
- * Where an attribute is used, as the Attributes page lists it, with a
- * mapping's path in words: 'API "Orders" (mapping order.status)' becomes
- * 'API "Orders" (mapping status in order)'.
+ * Where an attribute is used, as the Attributes page lists it, with each
+ * mapping's path in words: 'API "Orders" (mapping order.status, URL)'
+ * becomes 'API "Orders" (mapping status in order, URL)'.
  */
 export function usageInWords(usage: string): string {
-  return usage.replace(/\(mapping (.+)\)$/, (whole, path: string) => {
-    const words = pathInWords(path);
-    return words === path ? whole : `(mapping ${words})`;
-  });
+  const open = usage.indexOf('" (');
+  if (open < 0 || !usage.endsWith(')')) return usage;
+  const head = usage.slice(0, open + 3);
+  const parts = usage.slice(open + 3, -1).split(', ');
+  const said = parts.map((p) => (p.startsWith('mapping ') ? `mapping ${pathInWords(p.slice('mapping '.length))}` : p));
+  return `${head}${said.join(', ')})`;
 }

@@ -1,8 +1,9 @@
 /**
  * Browser test of issue 3's walk-through: prepare an attribute, add an API,
  * configure it against a local order API, test it, replace the actual value
- * with the attribute using "/", test again, map a response path to a new
- * attribute, save, reload and find it all persisted.
+ * with the attribute using "/", test again, map values from the response
+ * tree to new attributes (one value, and a value of every list item), save,
+ * reload and find it all persisted.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -119,17 +120,38 @@ describe('custom attributes and Your APIs', () => {
       await page.getByRole('list', { name: 'Response body' }).getByText('"shipped"').waitFor();
       await screenshot(page, 'apis-tested');
 
-      // 6. Map a response path to a new attribute.
-      await page.getByRole('tab', { name: /Structure/ }).click();
-      await page.getByRole('list', { name: 'Response structure' }).getByRole('button', { name: /^order\.status/ }).click();
+      // 6. Map from the response tree: a value's Map… button, the path said in words.
+      const tree = page.getByRole('list', { name: 'Response body' });
+      await tree.getByText('"shipped"').hover();
+      await tree.getByRole('button', { name: 'Map status in order' }).click();
       const map = page.getByRole('dialog', { name: 'Map to an attribute' });
+      await expect(map.getByTestId('map-path-words').textContent()).resolves.toBe('status in order');
       await expect(map.getByLabel('Name').inputValue()).resolves.toBe('order_status');
       await map.getByRole('button', { name: 'Create and map' }).click();
+      await tree.getByTestId('tree-mapped').getByText('order_status').waitFor();
+      // A value inside a list maps for every item, into a list attribute.
+      await tree.getByRole('button', { name: /^0/ }).first().click();
+      await tree.getByText('"Green tea"').hover();
+      await tree.getByRole('button', { name: 'Map name of item 1 in items' }).focus();
+      await page.keyboard.press('Enter');
+      await map.getByRole('radio', { name: 'Every item (a list)' }).click();
+      await expect(map.getByTestId('map-path-words').textContent()).resolves.toBe('name of each item in items');
+      await expect(map.getByLabel('Type').inputValue()).resolves.toBe('list');
+      await map.getByLabel('Name').fill('item_names');
+      await screenshot(page, 'apis-map-dialog');
+      await map.getByRole('button', { name: 'Create and map' }).click();
+      await expect(tree.getByTestId('tree-mapped').allTextContents()).resolves.toEqual(['order_status', 'item_names']);
+      await screenshot(page, 'apis-mapped-tree');
+      await page.getByRole('tab', { name: /Structure/ }).click();
       await page
         .getByRole('list', { name: 'Response structure' })
-        .getByRole('button', { name: /^order\.status/ })
+        .getByRole('button', { name: /^status in order/ })
         .getByText('order_status')
         .waitFor();
+      await page.getByRole('tab', { name: /Mappings/ }).click();
+      await expect(page.getByLabel('Mapping 2 path').inputValue()).resolves.toBe('items.#.name');
+      await expect(page.getByLabel('Mapping 2 attribute').inputValue()).resolves.toBe('item_names');
+      await page.getByText('Reads name of each item in items').waitFor();
       await screenshot(page, 'apis-mapped');
 
       // 7. Save.
@@ -159,7 +181,7 @@ describe('custom attributes and Your APIs', () => {
       // The new attribute is listed with where it is used.
       await gotoPage(page, 'Attributes');
       const row = page.getByRole('table', { name: 'Your attributes' }).getByRole('row', { name: /order_status/ });
-      await row.getByText('API "Order status" (mapping order.status)').waitFor();
+      await row.getByText('API "Order status" (mapping status in order)').waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { notify, toast, useToastStore } from './toast';
+import { describeToasts, notify, toast, useToastStore } from './toast';
 import { Toaster } from './Toaster';
 
 afterEach(() => {
@@ -24,7 +24,7 @@ describe('Toaster', () => {
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
-  it('keeps an error until it is dismissed', async () => {
+  it('dismisses an error on request', async () => {
     render(<Toaster />);
     act(() => {
       toast.error('Could not save', 'store: flow name is taken');
@@ -32,6 +32,32 @@ describe('Toaster', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('store: flow name is taken');
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('hides an error after 6 s, but not while it is hovered', () => {
+    vi.useFakeTimers();
+    render(<Toaster />);
+    act(() => {
+      toast.error('Not published', 'Buttons “Hi” has no answer.');
+    });
+    act(() => {
+      vi.advanceTimersByTime(5900);
+    });
+    const alert = screen.getByRole('alert');
+    fireEvent.mouseEnter(alert);
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    fireEvent.mouseLeave(alert);
+    act(() => {
+      vi.advanceTimersByTime(5900);
+    });
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -57,5 +83,19 @@ describe('Toaster', () => {
     });
     const shown = screen.getAllByRole('status').map((el) => el.textContent);
     expect(shown).toEqual(['Note 3', 'Note 4', 'Note 5', 'Note 6']);
+  });
+
+  it('lets the open page reword what its toasts say, until it lets go', () => {
+    render(<Toaster />);
+    const stop = describeToasts((text) => text.replace('node buttons_ueym', 'Buttons “Hi”'));
+    act(() => {
+      toast.error('Not published', 'node buttons_ueym: no button is connected.');
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Buttons “Hi”: no button is connected.');
+    stop();
+    act(() => {
+      toast.info('Saved', 'node buttons_ueym moved');
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('node buttons_ueym moved');
   });
 });

@@ -18,5 +18,5 @@ export { Switch, type SwitchProps } from './Switch';
 export { Table, type Column, type TableProps } from './Table';
 export { Tabs, type TabItem, type TabsProps } from './Tabs';
 export { TextArea, TextField, type TextAreaProps, type TextFieldProps } from './TextField';
-export { notify, toast, type ToastInput, type ToastKind } from './toast';
+export { describeToasts, notify, toast, type ToastInput, type ToastKind } from './toast';
 export { Toaster } from './Toaster';

@@ -25,6 +25,7 @@ import { snapped } from './placement';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SelectionBar } from './SelectionBar';
 import { useConnectDrop } from './useConnectDrop';
+import { useKeepClearOfMinimap } from './useKeepClearOfMinimap';
 import { useKeepSelectionInView } from './useKeepSelectionInView';
 import { canvasMinZoom, openingViewport, type Opening } from './viewport';
 import styles from './FlowCanvas.module.css';
@@ -52,7 +53,8 @@ const minimapColors: Record<string, string> = {
   end: '#dc2626',
 };
 
-const minimapSize = { width: 160, height: 104 };
+/** Small enough to leave the corner's blocks in view; a selected block under it is panned clear (useKeepClearOfMinimap). */
+const minimapSize = { width: 144, height: 92 };
 
 const minimapColor = (n: Node) => minimapColors[n.type ?? ''] ?? '#999';
 
@@ -79,6 +81,7 @@ export function FlowCanvas() {
   const [opening, setOpening] = useState<Opening | null>(null);
   const fitted = useRef(false);
   useKeepSelectionInView();
+  useKeepClearOfMinimap();
 
   // The opening viewport needs the canvas' size, so React Flow mounts right
   // after the container is laid out (before the first paint).

@@ -47,3 +47,26 @@ export function afterSelection(nodes: readonly FlowNode[], edges: readonly FlowE
   const position = freeSpot({ x: from.position.x + size(from).width + gap, y: from.position.y }, nodes);
   return free === undefined ? { position } : { position, link: { source: from.id, sourceHandle: free.id } };
 }
+
+/** A box on screen, in pixels. */
+export interface ScreenBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * How far to pan the canvas (add to the viewport's x and y) so that a node
+ * under a floating panel such as the minimap comes out beside or above it,
+ * margin pixels clear, taking the shorter way; null when it is not covered.
+ * A block dropped or added in the minimap's corner would otherwise land out
+ * of sight (issue 14, finding 7).
+ */
+export function panClearOf(node: ScreenBox, cover: ScreenBox, margin = 16): { dx: number; dy: number } | null {
+  const covered = node.left < cover.right && node.right > cover.left && node.top < cover.bottom && node.bottom > cover.top;
+  if (!covered) return null;
+  const left = node.right - cover.left + margin;
+  const up = node.bottom - cover.top + margin;
+  return left <= up ? { dx: -left, dy: 0 } : { dx: 0, dy: -up };
+}

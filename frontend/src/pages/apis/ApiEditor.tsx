@@ -20,6 +20,16 @@ import styles from './ApiEditor.module.css';
 /** The Body tab's badge per body type. */
 const bodyBadges: Record<string, string> = { json: 'JSON', form: 'Form', multipart: 'Multipart', text: 'Text' };
 
+/**
+ * The starting height of the request tabs: about a third of what the window
+ * leaves below the URL, so at 1280 x 720 the response keeps ~300 px and at
+ * 1440 x 900 both get room (issue 14, finding 7). The divider moves it.
+ */
+function requestPaneSize(): number {
+  const below = window.innerHeight - 240;
+  return Math.round(Math.min(300, Math.max(150, below * 0.36)));
+}
+
 /** Props of ApiEditor. */
 export interface ApiEditorProps {
   onDuplicate: (id: number) => void;
@@ -27,9 +37,9 @@ export interface ApiEditorProps {
 }
 
 /**
- * The right pane: name and save state, method and URL with Test, the request
- * tabs (Query, Headers, Body, Auth, Settings, Mappings, Log), the test values
- * and the response.
+ * The right pane: name and save state, method and URL with Test, the test
+ * values, the request tabs (Query, Headers, Body, Auth, Settings, Mappings,
+ * Log) and the response.
  */
 export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
   const draft = useApisStore((s) => s.draft);
@@ -146,12 +156,13 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
           </Button>
         )}
       </div>
+      <TestValues names={names} values={testValues} onChange={setTestValue} />
       {testError !== '' && (
         <div className={styles.banner} role="alert">
           {testError}
         </div>
       )}
-      <SplitPane orientation="vertical" defaultSize={300} minSize={150} maxSize={720} label="Resize request and response" className={styles.split}>
+      <SplitPane orientation="vertical" defaultSize={requestPaneSize()} minSize={120} maxSize={720} label="Resize request and response" className={styles.split}>
         <div className={styles.config}>
           <Tabs
             label="Request"
@@ -226,7 +237,6 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
             )}
             {tab === 'log' && <CallLogView apiId={draft.id} version={logVersion} />}
           </Tabs>
-          <TestValues names={names} values={testValues} onChange={setTestValue} />
         </div>
         <ResponseView
           response={response}
@@ -240,8 +250,8 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
           sample={mapTarget}
           current={draft.mappings.find((m) => m.path === mapTarget.path)?.attribute}
           onClose={() => setMapTarget(null)}
-          onMap={(attribute) => {
-            addMapping(mapTarget.path, attribute);
+          onMap={(attribute, path) => {
+            addMapping(path, attribute);
             setMapTarget(null);
           }}
         />

@@ -52,6 +52,8 @@ const testResult: app.TestResult = {
 let fake: FakeBackend;
 let list: app.APISummary[];
 let warnings: { field: string; message: string }[];
+/** The next Save rejects with this sentence (once) when it is not ''. */
+let saveFailure = '';
 
 function summary(d: ApiDraft): app.APISummary {
   return { id: d.id ?? 0, name: d.name, method: d.method, url: d.url, mappingCount: d.mappings.length, usedBy: [], updatedAt: '2026-01-01T00:00:00Z' };
@@ -62,12 +64,18 @@ beforeEach(() => {
   useAttributeListStore.setState({ list: null, attributes: [], status: 'idle', error: '' });
   list = [summary(orders)];
   warnings = [];
+  saveFailure = '';
   fake = installFakeBackend({
     Attributes: { List: () => Promise.resolve(attributes) },
     APIs: {
       List: () => Promise.resolve(list),
       Get: () => Promise.resolve({ ...orders }),
       Save: (def: unknown) => {
+        if (saveFailure !== '') {
+          const failure = saveFailure;
+          saveFailure = '';
+          return Promise.reject(new Error(failure));
+        }
         const d = { ...(def as ApiDraft), id: (def as ApiDraft).id ?? 8 };
         list = [...list.filter((a) => a.id !== d.id), summary(d)];
         return Promise.resolve(d);
@@ -124,11 +132,18 @@ describe('ApisPage', () => {
     expect(call?.args[2]).toEqual({ order_id: 'A-7' });
 
     await user.click(screen.getByRole('tab', { name: /Structure/ }));
-    await user.click(screen.getByRole('button', { name: /^order\.status/ }));
+    await user.click(screen.getByRole('button', { name: /^status in order/ }));
     const dialog = screen.getByRole('dialog', { name: 'Map to an attribute' });
+    expect(within(dialog).getByTestId('map-path-words')).toHaveTextContent('status in order');
+    expect(within(dialog).getByText('order.status')).toBeInTheDocument();
     expect(within(dialog).getByRole('radio', { name: 'Existing attribute' })).toHaveAttribute('aria-checked', 'true');
     await user.click(within(dialog).getByRole('button', { name: 'Map' }));
     expect(within(screen.getByRole('list', { name: 'Response structure' })).getByText('order_status')).toBeInTheDocument();
+    await user.click(within(screen.getByRole('tablist', { name: 'Response' })).getByRole('tab', { name: 'Body' }));
+    expect(screen.getByTestId('tree-mapped')).toHaveTextContent('order_status');
+    await user.click(screen.getByRole('button', { name: 'Map total in order' }));
+    expect(within(screen.getByRole('dialog', { name: 'Map to an attribute' })).getByTestId('map-path-words')).toHaveTextContent('total in order');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
 
     expect(screen.getByTestId('save-state')).toHaveTextContent('Not saved yet');
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -150,6 +165,22 @@ describe('ApisPage', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('list', { name: 'Warnings' })).toBeInTheDocument();
     expect(fake.calls.filter((c) => c.name === 'APIs.Warnings')).toHaveLength(2);
+  });
+
+  it('drops a save error once the field is edited (finding 5)', async () => {
+    saveFailure = 'The URL must start with http:// or https://.';
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(await screen.findByRole('button', { name: /^GET\s*Orders/ }));
+    const url = await screen.findByRole('combobox', { name: 'URL' });
+    await user.type(screen.getByLabelText('API name'), ' 2');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The URL must start with http:// or https://.')).toBeInTheDocument();
+    await user.type(url, 'x');
+    expect(screen.queryByText('The URL must start with http:// or https://.')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Saved'));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('opens a saved API and asks before discarding unsaved changes', async () => {

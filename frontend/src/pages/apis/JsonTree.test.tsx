@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { JsonTree } from './JsonTree';
+import type { PathSample } from './model';
 
 describe('JsonTree', () => {
   it('folds objects and arrays and colours values', async () => {
@@ -31,5 +32,48 @@ describe('JsonTree', () => {
     unmount();
     render(<JsonTree text="<html>oops" />);
     expect(screen.getByText('<html>oops')).toBeInTheDocument();
+  });
+});
+
+describe('JsonTree mapping', () => {
+  const text = '{"args":{"lang":"en"},"order":{"items":[{"name":"Tea","price":3}]}}';
+
+  it('offers Map… on every leaf and list, by keyboard too, with the path in words', async () => {
+    const user = userEvent.setup();
+    const picked: PathSample[] = [];
+    render(<JsonTree text={text} openDepth={4} onMap={(s) => picked.push(s)} />);
+    const lang = screen.getByRole('button', { name: 'Map lang in args' });
+    expect(lang).toHaveAttribute('title', expect.stringContaining('path args.lang'));
+    expect(screen.getByRole('button', { name: 'Map items in order' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Map price of item 1 in order' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Map order$/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Map name of item 1 in order' }));
+    expect(picked).toEqual([{ path: 'order.items.0.name', sample: 'Tea', type: 'string' }]);
+
+    screen.getByRole('button', { name: /^args/ }).focus();
+    await user.tab();
+    expect(lang).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(picked[1]).toEqual({ path: 'args.lang', sample: 'en', type: 'string' });
+    await user.click(screen.getByRole('button', { name: 'Map items in order' }));
+    expect(picked[2]).toMatchObject({ path: 'order.items', type: 'array', items: 1 });
+  });
+
+  it('shows the attribute a value is mapped to, also for a mapping of every item', () => {
+    render(
+      <JsonTree
+        text={text}
+        openDepth={4}
+        mappings={[
+          { path: 'args.lang', attribute: 'language' },
+          { path: 'order.items.#.name', attribute: 'item_names' },
+          { path: 'order.items.#', attribute: 'item_count' },
+        ]}
+      />,
+    );
+    const badges = screen.getAllByTestId('tree-mapped').map((el) => el.textContent);
+    expect(badges).toEqual(['language', 'item_names']);
+    expect(screen.queryByRole('button', { name: /^Map/ })).not.toBeInTheDocument();
   });
 });

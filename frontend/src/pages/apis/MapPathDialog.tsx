@@ -5,6 +5,7 @@ import { Attributes, attribute } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { attributeTypes, nameProblem } from '../attributes/validation';
 import { attributeNameFor, attributeTypeFor, type PathSample } from './model';
+import { everyItemPath, pathInWords } from './pathWords';
 import { Segmented } from './Segmented';
 import styles from './ApiEditor.module.css';
 
@@ -14,22 +15,29 @@ export interface MapPathDialogProps {
   /** The attribute the path is mapped to now, if any. */
   current?: string;
   onClose: () => void;
-  onMap: (attribute: string) => void;
+  /** Called with the attribute and the path to map (the picked one, or its every-item form). */
+  onMap: (attribute: string, path: string) => void;
 }
 
 /**
  * Maps one response path to an attribute: pick an existing custom attribute
  * or create one right here (name and type suggested from the path and value).
+ * The path is shown in words with its gjson syntax underneath; a value
+ * inside a list can be mapped for that one item or for every item (a list).
  */
-export function MapPathDialog({ sample, current, onClose, onMap }: MapPathDialogProps) {
+export function MapPathDialog({ sample: picked, current, onClose, onMap }: MapPathDialogProps) {
   const all = useAttributeList();
   const custom = all.filter((a) => !a.builtIn);
-  const suggested = attributeNameFor(sample.path);
+  const every = everyItemPath(picked.path);
+  const [scope, setScope] = useState<'one' | 'every'>('one');
+  const sample: PathSample =
+    scope === 'every' && every !== null ? { path: every, sample: picked.sample, type: 'array', itemShape: picked.type } : picked;
+  const suggested = attributeNameFor(picked.path);
   const exists = custom.find((a) => a.name === (current ?? suggested));
   const [mode, setMode] = useState<'existing' | 'new'>(exists !== undefined || (custom.length > 0 && current !== undefined) ? 'existing' : 'new');
   const [chosen, setChosen] = useState(exists?.name ?? current ?? '');
   const [name, setName] = useState(suggested);
-  const [type, setType] = useState(attributeTypeFor(sample));
+  const [type, setType] = useState(attributeTypeFor(picked));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const problem = nameProblem(name, all.map((a) => a.name));
@@ -41,7 +49,7 @@ export function MapPathDialog({ sample, current, onClose, onMap }: MapPathDialog
         setError('Choose an attribute.');
         return;
       }
-      onMap(chosen);
+      onMap(chosen, sample.path);
       return;
     }
     if (problem !== '') return;
@@ -50,7 +58,7 @@ export function MapPathDialog({ sample, current, onClose, onMap }: MapPathDialog
       const created = await Attributes.Create(
         attribute.Definition.createFrom({ name: name.trim(), type, description: `From the API response path ${sample.path}.`, builtIn: false }),
       );
-      onMap(created.name);
+      onMap(created.name, sample.path);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -76,10 +84,28 @@ export function MapPathDialog({ sample, current, onClose, onMap }: MapPathDialog
     >
       <div className={styles.form}>
         <div className={styles.mapSource}>
-          <code>{sample.path}</code>
-          <Badge>{sample.type}</Badge>
-          <span className={styles.sample}>{sample.sample}</span>
+          <span className={styles.mapWords}>
+            <strong data-testid="map-path-words">{pathInWords(sample.path)}</strong>
+            <code title="The path in gjson syntax, editable in the Mappings tab">{sample.path}</code>
+          </span>
+          <Badge>{scope === 'every' && every !== null ? 'list' : sample.type}</Badge>
+          <span className={styles.sample}>{picked.sample}</span>
         </div>
+        {every !== null && (
+          <Segmented
+            label="Which items"
+            value={scope}
+            onChange={(v) => {
+              const next = v as 'one' | 'every';
+              setScope(next);
+              setType(next === 'every' ? 'list' : attributeTypeFor(picked));
+            }}
+            options={[
+              { value: 'one', label: 'This item only' },
+              { value: 'every', label: 'Every item (a list)' },
+            ]}
+          />
+        )}
         <Segmented
           label="Attribute"
           value={mode}

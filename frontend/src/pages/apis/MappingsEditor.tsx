@@ -2,6 +2,7 @@ import { ArrowRight, Plus, Trash2 } from 'lucide-react';
 import { useAttributeList } from '../../components/placeholder';
 import { Button, EmptyState, IconButton, Select, TextField } from '../../components/ui';
 import { sampleKind, type Mapping, type PathSample } from './model';
+import { pathInWords } from './pathWords';
 import styles from './ApiEditor.module.css';
 
 /** Props of MappingsEditor. */
@@ -34,7 +35,8 @@ export function MappingsEditor({ mappings, structure, onChange, onCreateAttribut
           </Button>
         }
       >
-        Run a test, then click a path in the response’s Structure to save its value in an attribute — or add one by hand.
+        Run a test, then press <strong>Map…</strong> beside a value of the response to save it in an attribute — or add one
+        by hand.
       </EmptyState>
     );
   }
@@ -51,7 +53,7 @@ export function MappingsEditor({ mappings, structure, onChange, onCreateAttribut
               placeholder="order.status"
               value={m.path}
               onChange={(e) => set(i, { ...m, path: e.target.value })}
-              hint={sample === undefined ? undefined : `Sample: ${sample.type === 'array' ? sampleKind(sample) : sample.sample}`}
+              hint={mappingHint(m.path, sample)}
             />
             <ArrowRight size={15} className={styles.arrow} aria-hidden="true" />
             <Select
@@ -88,4 +90,13 @@ export function MappingsEditor({ mappings, structure, onChange, onCreateAttribut
       </p>
     </div>
   );
+}
+
+/** What a mapping row says under its path: the path in words and, after a test, a sample of its value. */
+function mappingHint(path: string, sample: PathSample | undefined): string | undefined {
+  if (path.trim() === '') return undefined;
+  const words = pathInWords(path);
+  const parts = [words === path ? '' : `Reads ${words}`, sample === undefined ? '' : `sample: ${sample.type === 'array' ? sampleKind(sample) : sample.sample}`];
+  const text = parts.filter((p) => p !== '').join(' · ');
+  return text === '' ? undefined : text.charAt(0).toUpperCase() + text.slice(1);
 }

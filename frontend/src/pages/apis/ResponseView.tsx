@@ -78,7 +78,7 @@ export function ResponseView({ response, testing, mappings, onPickPath }: Respon
   const current = tabs.some((t) => t.id === tab) ? tab : 'body';
 
   return (
-    <div className={styles.response}>
+    <div className={styles.response} data-testid="response-pane">
       <div className={styles.statusBar} data-testid="response-status">
         {result === null ? (
           <span className={styles.sampleNote}>Sample saved with this API — test again to refresh it.</span>
@@ -141,7 +141,7 @@ export function ResponseView({ response, testing, mappings, onPickPath }: Respon
             {body === '' ? (
               <p className={styles.muted}>The response has no body.</p>
             ) : isJson && view === 'tree' ? (
-              <JsonTree text={body} />
+              <JsonTree text={body} onMap={onPickPath} mappings={mappings} />
             ) : (
               <pre className={styles.raw}>{isJson ? prettyJson(body) : body}</pre>
             )}

@@ -1,7 +1,8 @@
 import { ArrowRight, Search } from 'lucide-react';
 import { useState } from 'react';
 import { Badge } from '../../components/ui';
-import { pathLabel, sampleKind, type Mapping, type PathSample } from './model';
+import { sampleKind, type Mapping, type PathSample } from './model';
+import { pathInWords } from './pathWords';
 import styles from './ResponseView.module.css';
 
 /** Props of StructureList. */
@@ -22,7 +23,10 @@ export function StructureList({ structure, mappings, mapped, onPick }: Structure
   const byPath = new Map<string, string[]>();
   for (const m of mappings) byPath.set(m.path, [...(byPath.get(m.path) ?? []), m.attribute]);
   const q = filter.trim().toLowerCase();
-  const rows = q === '' ? structure : structure.filter((s) => s.path.toLowerCase().includes(q) || s.sample.toLowerCase().includes(q));
+  const rows =
+    q === ''
+      ? structure
+      : structure.filter((s) => [s.path, pathInWords(s.path), s.sample].some((text) => text.toLowerCase().includes(q)));
   return (
     <div className={styles.structure}>
       <label className={styles.filter}>
@@ -39,19 +43,19 @@ export function StructureList({ structure, mappings, mapped, onPick }: Structure
       <ul className={styles.paths} aria-label="Response structure">
         {rows.map((s) => {
           const attrs = byPath.get(s.path) ?? [];
+          const words = pathInWords(s.path);
           return (
             <li key={s.path}>
               <button
                 type="button"
                 className={styles.pathRow}
                 onClick={() => onPick(s)}
-                title={`Map ${pathLabel(s.path)} to an attribute`}
+                title={`Map ${words} to an attribute · path ${s.path}`}
               >
-                {s.path.startsWith('@') ? (
-                  <span className={styles.pathRoot}>{pathLabel(s.path)}</span>
-                ) : (
-                  <code className={styles.path}>{s.path}</code>
-                )}
+                <span className={styles.pathWords}>
+                  <span className={styles.pathRoot}>{words}</span>
+                  {words !== s.path && <code className={styles.path}>{s.path}</code>}
+                </span>
                 <span className={styles.pathType}>{sampleKind(s)}</span>
                 <span className={styles.pathSample}>{s.sample}</span>
                 {attrs.length > 0 ? (

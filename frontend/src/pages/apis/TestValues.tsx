@@ -1,6 +1,5 @@
 import { FlaskConical } from 'lucide-react';
 import { useAttributeList } from '../../components/placeholder';
-import { Field } from '../../components/ui';
 import { cx } from '../../lib/cx';
 import styles from './ApiEditor.module.css';
 
@@ -13,48 +12,46 @@ export interface TestValuesProps {
 
 /**
  * One field per placeholder the request uses: the values a test fills in
- * (a live call takes them from the contact's attributes).
+ * (a live call takes them from the contact's attributes). A strip under the
+ * URL rather than a column beside the tabs, so at 1280 x 720 the request
+ * tabs keep the width and the response the height (issue 14, finding 7);
+ * a request without placeholders shows none.
  */
 export function TestValues({ names, values, onChange }: TestValuesProps) {
   const attributes = useAttributeList();
+  if (names.length === 0) return null;
   const known = new Set(attributes.map((a) => a.name));
   return (
     <aside className={styles.testValues} aria-label="Test values">
-      <h3 className={styles.sideTitle}>
+      <span className={styles.sideTitle} title="Stand-ins for the contact’s attributes while testing">
         <FlaskConical size={14} aria-hidden="true" /> Test values
-      </h3>
-      {names.length === 0 ? (
-        <p className={styles.muted}>
-          This request has no placeholders. Type <kbd>/</kbd> in the URL, a header, the body or auth to use an attribute.
-        </p>
-      ) : (
-        <>
-          <p className={styles.muted}>Stand-ins for the contact’s attributes while testing.</p>
-          {names.map((name) => {
-            const id = `test-value-${name}`;
-            const unknown = attributes.length > 0 && !known.has(name);
-            return (
-              <Field
-                key={name}
-                id={id}
-                label={<code className={cx(styles.phName, unknown && styles.phUnknown)}>{`{{${name}}}`}</code>}
-                hint={unknown ? 'Not an attribute: live calls leave it empty. Create it or fix the name.' : undefined}
-              >
-                <input
-                  id={id}
-                  className={styles.testInput}
-                  value={values[name] ?? ''}
-                  placeholder="empty"
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-describedby={unknown ? `${id}-hint` : undefined}
-                  onChange={(e) => onChange(name, e.target.value)}
-                />
-              </Field>
-            );
-          })}
-        </>
-      )}
+      </span>
+      {names.map((name) => {
+        const id = `test-value-${name}`;
+        const unknown = attributes.length > 0 && !known.has(name);
+        return (
+          <span key={name} className={styles.testValue}>
+            <label htmlFor={id}>
+              <code className={cx(styles.phName, unknown && styles.phUnknown)}>{`{{${name}}}`}</code>
+            </label>
+            <input
+              id={id}
+              className={styles.testInput}
+              value={values[name] ?? ''}
+              placeholder="empty"
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={unknown ? `${id}-hint` : undefined}
+              onChange={(e) => onChange(name, e.target.value)}
+            />
+            {unknown && (
+              <span id={`${id}-hint`} className={styles.testHint}>
+                Not an attribute: live calls leave it empty.
+              </span>
+            )}
+          </span>
+        );
+      })}
     </aside>
   );
 }

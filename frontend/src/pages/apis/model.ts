@@ -248,17 +248,6 @@ export function prettyJson(text: string): string {
   }
 }
 
-/**
- * How the structure shows a path: the response roots in words ("Status
- * code", "Header X-Total-Count", "Whole body"), body paths as written.
- */
-export function pathLabel(path: string): string {
-  if (path === '@status') return 'Status code';
-  if (path === '@body') return 'Whole body';
-  if (path.startsWith('@headers.')) return `Header ${path.slice('@headers.'.length)}`;
-  return path;
-}
-
 /** What a path's value is, as the structure says it: its type, or for an array "list · 14 items of {id, time}". */
 export function sampleKind(s: PathSample): string {
   if (s.type !== 'array' || s.items === undefined) return s.type;

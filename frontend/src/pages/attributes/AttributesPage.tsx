@@ -17,6 +17,7 @@ import {
 } from '../../components/ui';
 import { Attributes, type app } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
+import { usageInWords } from '../apis/pathWords';
 import { AttributeDialog } from './AttributeDialog';
 import { typeTone } from './validation';
 import styles from './AttributesPage.module.css';
@@ -74,20 +75,24 @@ export function AttributesPage() {
       cell: (a) => (
         <span className={styles.name}>
           {a.builtIn && <Lock size={12} aria-label="Built in" className={styles.lock} />}
-          <code>{a.name}</code>
+          <code title={a.name}>{a.name}</code>
         </span>
       ),
     },
     {
       key: 'type',
       header: 'Type',
-      width: '110px',
+      width: '90px',
       cell: (a) => <Badge tone={typeTone(a.type)}>{a.type}</Badge>,
     },
     {
       key: 'description',
       header: 'Description',
-      cell: (a) => <span className={styles.description}>{a.description || '—'}</span>,
+      cell: (a) => (
+        <span className={styles.description} title={a.description || undefined}>
+          {a.description || '—'}
+        </span>
+      ),
     },
     {
       key: 'used',
@@ -97,9 +102,9 @@ export function AttributesPage() {
         a.usedBy.length === 0 ? (
           <span className={styles.faint}>{a.builtIn ? 'Set automatically' : 'Not used yet'}</span>
         ) : (
-          <ul className={styles.usage} title={a.usedBy.join('\n')}>
+          <ul className={styles.usage} title={a.usedBy.map(usageInWords).join('\n')}>
             {a.usedBy.map((u) => (
-              <li key={u}>{u}</li>
+              <li key={u}>{usageInWords(u)}</li>
             ))}
           </ul>
         ),
@@ -110,7 +115,7 @@ export function AttributesPage() {
     {
       key: 'values',
       header: 'Contacts',
-      width: '90px',
+      width: '86px',
       align: 'right',
       cell: (a) => <span className={styles.count}>{a.valueCount}</span>,
     },
@@ -179,11 +184,11 @@ export function AttributesPage() {
                 messages and API calls can use it as a <code>{'{{placeholder}}'}</code>.
               </EmptyState>
             ) : (
-              <Table label="Your attributes" columns={customColumns} rows={custom} rowKey={(a) => a.name} />
+              <Table label="Your attributes" className={styles.fixed} columns={customColumns} rows={custom} rowKey={(a) => a.name} />
             )}
           </Panel>
           <Panel title="Built-in attributes" subtitle="Always there; filled in by WhatsApp and by API calls." flush>
-            <Table label="Built-in attributes" columns={columns} rows={builtIns} rowKey={(a) => a.name} />
+            <Table label="Built-in attributes" className={styles.fixed} columns={columns} rows={builtIns} rowKey={(a) => a.name} />
           </Panel>
         </div>
       )}
@@ -216,7 +221,7 @@ export function AttributesPage() {
       >
         <ul className={styles.inUse}>
           {inUse?.usedBy.map((u) => (
-            <li key={u}>{u}</li>
+            <li key={u}>{usageInWords(u)}</li>
           ))}
         </ul>
       </Dialog>

@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Play, Workflow } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Drawer, EmptyState, Page, Spinner, toast } from '../../components/ui';
+import { Button, describeToasts, Drawer, EmptyState, Page, Spinner, toast } from '../../components/ui';
 import { flowsApi } from '../../flow/api';
 import { useEditorUi } from '../../flow/canvas/editorUi';
 import { FlowCanvas } from '../../flow/canvas/FlowCanvas';
@@ -102,6 +102,9 @@ function Editor({ id, changesNotLive }: { id: number; changesNotLive: boolean })
   const publishing = usePublishing(id, changesNotLive);
   const save = useCallback(() => void saveNow(), []);
   useEditorShortcuts(save);
+  // Refusals to save or publish come from Go naming nodes by id; while this
+  // flow is open its toasts name them by what they say (issue 14, finding 5).
+  useEffect(() => describeToasts(describeNote), []);
 
   const back = async () => {
     if (editorStore.getState().isDirty() && !(await saveNow())) return;

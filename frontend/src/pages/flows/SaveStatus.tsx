@@ -1,13 +1,14 @@
 import { AlertCircle, Check, Circle } from 'lucide-react';
 import { Spinner } from '../../components/ui';
 import { cx } from '../../lib/cx';
+import { readableNodeRefs } from '../../flow/nodeNames';
 import { useEditor } from '../../flow/store';
 import styles from './FlowEditorPage.module.css';
 
 /** The editor's save state in words: Saved, Saving…, Unsaved changes, or Not saved with a retry. */
 export function SaveStatus({ onRetry }: { onRetry: () => void }) {
   const status = useEditor((s) => s.saveStatus);
-  const error = useEditor((s) => s.saveError);
+  const error = useEditor((s) => readableNodeRefs(s.saveError, s.nodes));
   switch (status) {
     case 'saving':
       return (

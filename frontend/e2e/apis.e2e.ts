@@ -98,12 +98,13 @@ describe('custom attributes and Your APIs', () => {
       await status.getByText('200 OK').waitFor();
       expect(seen.at(-1)).toEqual({ url: '/orders/A-1001', auth: 'Bearer s3cret-token' });
 
-      // 5. Replace the actual value with the attribute: "/" opens the picker.
+      // 5. Replace the actual value with the attribute: the URL's slashes never opened the picker; "{{" does.
+      const picker = page.getByTestId('attribute-picker');
+      await expect(picker.count()).resolves.toBe(0);
       await url.click();
       await page.keyboard.press('End');
       for (let i = 0; i < 'A-1001'.length; i++) await page.keyboard.press('Backspace');
-      await page.keyboard.type('/order');
-      const picker = page.getByTestId('attribute-picker');
+      await page.keyboard.type('{{order');
       await picker.getByRole('option', { name: /order_id/ }).waitFor();
       await screenshot(page, 'apis-picker');
       await page.keyboard.press('Enter');

@@ -127,9 +127,8 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
         <PlaceholderInput
           aria-label="URL"
           mono
-          keepSlash
           wrapperClassName={styles.url}
-          placeholder="https://shop.example/api/orders/  — type / to insert an attribute"
+          placeholder="https://shop.example/api/orders  — type {{ or a space and / for an attribute"
           value={draft.url}
           onChange={(url) => edit((d) => ({ ...d, url }))}
           onKeyDown={(e) => {

@@ -11,6 +11,15 @@ export const attributeTypes = [
   },
 ] as const;
 
+/**
+ * The word the UI shows for an attribute type, the same in the dialog, the
+ * tables and the pickers ("Yes / no", never "boolean"); a type it does not
+ * know (a picker's "format" entry) is shown as it is.
+ */
+export function typeLabel(type: string): string {
+  return attributeTypes.find((t) => t.value === type)?.label ?? type;
+}
+
 /** Names of the attributes that always exist; the backend refuses them for custom ones. */
 export const builtInNames = [
   'contact.name',

@@ -86,7 +86,7 @@ func TestAPIsSaveListDuplicateDelete(t *testing.T) {
 	}
 	list, err := s.List(bg, "")
 	if err != nil || len(list) != 3 || list[0].Name != "Orders" || list[0].MappingCount != 1 ||
-		!reflect.DeepEqual(list[0].UsedBy, []string{`flow "Support" (api node n4)`}) {
+		!reflect.DeepEqual(list[0].UsedBy, []string{`flow "Support" (API call “Orders”)`}) {
 		t.Fatalf("List = %+v, %v", list, err)
 	}
 	if _, err := time.Parse(time.RFC3339, list[0].UpdatedAt); err != nil {
@@ -96,7 +96,7 @@ func TestAPIsSaveListDuplicateDelete(t *testing.T) {
 		t.Errorf("search = %+v", found)
 	}
 
-	if err := s.Delete(bg, saved.ID); err == nil || err.Error() != `"Orders" is called by flow "Support" (api node n4), so it cannot be deleted.` {
+	if err := s.Delete(bg, saved.ID); err == nil || err.Error() != `"Orders" is called by flow "Support" (API call “Orders”), so it cannot be deleted.` {
 		t.Fatalf("Delete(used) = %v", err)
 	}
 	// Renaming follows into the flow.
@@ -273,7 +273,7 @@ func TestAPIsDeleteChecksThePublishedCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = s.Delete(bg, api.ID)
-	if err == nil || err.Error() != `"Orders" is called by the published version of flow "Support" (api node n4), so it cannot be deleted.` {
+	if err == nil || err.Error() != `"Orders" is called by the published version of flow "Support" (API call “Orders”), so it cannot be deleted.` {
 		t.Fatalf("Delete = %v", err)
 	}
 }

@@ -69,7 +69,7 @@ func TestAttributesService(t *testing.T) {
 	for _, a := range list {
 		byName[a.Name] = a
 	}
-	wantUsed := []string{`API "Orders" (URL)`, `flow "Support" (question node n2, message node n3)`}
+	wantUsed := []string{`API "Orders" (URL)`, `flow "Support" (Question “Your order number?”, Message “Looking up {{order_id}}…”)`}
 	if got := byName["order_id"].UsedBy; strings.Join(got, "|") != strings.Join(wantUsed, "|") {
 		t.Fatalf("order_id used by %q, want %q", got, wantUsed)
 	}
@@ -79,7 +79,7 @@ func TestAttributesService(t *testing.T) {
 		t.Fatalf("Delete(order_status) = %v", err)
 	}
 	err = s.Delete(bg, "order_id")
-	if err == nil || !strings.Contains(err.Error(), `flow "Support" (question node n2, message node n3)`) {
+	if err == nil || !strings.Contains(err.Error(), `flow "Support" (Question “Your order number?”, Message “Looking up {{order_id}}…”)`) {
 		t.Fatalf("Delete(order_id) = %v", err)
 	}
 	if err := s.Delete(bg, "contact.phone"); err == nil || !strings.Contains(err.Error(), "built in") {

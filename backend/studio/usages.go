@@ -72,15 +72,13 @@ func (u usages) inFlows(nodes func(flow.Flow) []string) []string {
 	return out
 }
 
-// nodeList names nodes by type and id: "question node n3, api node n5".
+// nodeList names nodes the way a shop owner knows them, by type and what
+// they say: Question “What is your order number?”, API call “Orders”. Ids
+// such as n3 mean nothing on the Attributes page (issue 14, finding 14).
 func nodeList(f flow.Flow, ids []string) string {
-	types := map[string]string{}
-	for _, n := range f.Nodes {
-		types[n.ID] = n.Type
-	}
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = strings.TrimSpace(types[id] + " node " + id)
+		parts[i] = nodeNamed(f.Nodes, id)
 	}
 	return strings.Join(parts, ", ")
 }

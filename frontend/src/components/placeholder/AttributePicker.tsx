@@ -1,5 +1,5 @@
 import { Lock, Plus } from 'lucide-react';
-import { typeLabel } from '../../pages/attributes/validation';
+import { typeLabel } from '../../lib/attributeTypes';
 import { useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { cx } from '../../lib/cx';

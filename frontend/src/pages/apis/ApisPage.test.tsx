@@ -76,7 +76,7 @@ beforeEach(() => {
       CancelTest: () => Promise.resolve(undefined),
       CallLog: () => Promise.resolve([]),
       Delete: (id: unknown) =>
-        id === 7 ? Promise.reject(new Error('"Orders" is called by flow "Support" (api node n4), so it cannot be deleted.')) : Promise.resolve(undefined),
+        id === 7 ? Promise.reject(new Error('"Orders" is called by flow "Support" (API call “Orders”), so it cannot be deleted.')) : Promise.resolve(undefined),
       Duplicate: () => Promise.resolve({ ...orders, id: 9, name: 'Orders copy' }),
       Warnings: () => Promise.resolve(warnings),
     },
@@ -156,7 +156,7 @@ describe('ApisPage', () => {
     expect(url).toHaveValue('https://shop.test/orders/{{order_id}}');
 
     const values = screen.getByRole('complementary', { name: 'Test values' });
-    await user.type(within(values).getByLabelText('{{order_id}}'), 'A-7');
+    await user.type(within(values).getByLabelText('Test value for {{order_id}}'), 'A-7');
     await user.click(screen.getByRole('button', { name: 'Test' }));
     expect(await screen.findByText('200 OK')).toBeInTheDocument();
     const call = fake.calls.find((c) => c.name === 'APIs.Test');

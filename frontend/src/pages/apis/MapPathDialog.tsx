@@ -3,7 +3,7 @@ import { useAttributeList } from '../../components/placeholder';
 import { Badge, Button, Dialog, Select, TextField } from '../../components/ui';
 import { Attributes, attribute } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
-import { attributeTypes, nameProblem } from '../attributes/validation';
+import { attributeTypes, nameProblem, typeLabel } from '../attributes/validation';
 import { attributeNameFor, attributeTypeFor, type PathSample } from './model';
 import { Segmented } from './Segmented';
 import styles from './ApiEditor.module.css';
@@ -95,7 +95,7 @@ export function MapPathDialog({ sample, current, onClose, onMap }: MapPathDialog
             value={chosen}
             placeholder={custom.length === 0 ? 'No attributes yet' : 'Choose an attribute…'}
             onChange={setChosen}
-            options={custom.map((a) => ({ value: a.name, label: `${a.name} (${a.type})` }))}
+            options={custom.map((a) => ({ value: a.name, label: `${a.name} (${typeLabel(a.type)})` }))}
             error={error !== '' ? error : undefined}
           />
         ) : (

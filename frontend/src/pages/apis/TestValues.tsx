@@ -37,7 +37,12 @@ export function TestValues({ names, values, onChange }: TestValuesProps) {
               <Field
                 key={name}
                 id={id}
-                label={<code className={cx(styles.phName, unknown && styles.phUnknown)}>{`{{${name}}}`}</code>}
+                label={
+                  <>
+                    <span className="visually-hidden">Test value for </span>
+                    <code className={cx(styles.phName, unknown && styles.phUnknown)}>{`{{${name}}}`}</code>
+                  </>
+                }
                 hint={unknown ? 'Not an attribute: live calls leave it empty. Create it or fix the name.' : undefined}
               >
                 <input

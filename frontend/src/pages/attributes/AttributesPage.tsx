@@ -18,7 +18,7 @@ import {
 import { Attributes, type app } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { AttributeDialog } from './AttributeDialog';
-import { typeTone } from './validation';
+import { typeLabel, typeTone } from './validation';
 import styles from './AttributesPage.module.css';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; attribute: app.AttributeInfo } | null;
@@ -82,7 +82,7 @@ export function AttributesPage() {
       key: 'type',
       header: 'Type',
       width: '110px',
-      cell: (a) => <Badge tone={typeTone(a.type)}>{a.type}</Badge>,
+      cell: (a) => <Badge tone={typeTone(a.type)}>{typeLabel(a.type)}</Badge>,
     },
     {
       key: 'description',

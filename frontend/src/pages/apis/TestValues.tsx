@@ -25,7 +25,7 @@ export function TestValues({ names, values, onChange }: TestValuesProps) {
       </h3>
       {names.length === 0 ? (
         <p className={styles.muted}>
-          This request has no placeholders. Type <kbd>/</kbd> in the URL, a header, the body or auth to use an attribute.
+          This request has no placeholders. Type <kbd>{'{{'}</kbd> in the URL, or <kbd>/</kbd> in a header, the body or auth, to use an attribute.
         </p>
       ) : (
         <>

@@ -191,6 +191,9 @@ describe('custom attributes and Your APIs', () => {
       await page.getByRole('checkbox', { name: 'Send parameter status' }).uncheck();
       await expect.poll(() => url.inputValue()).toBe(`${ordersUrl}/orders?customer={{order_id}}&lang=en`);
       await screenshot(page, 'apis-query-sync');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await screenshot(page, 'apis-query-sync-1440');
+      await page.setViewportSize({ width: 1280, height: 720 });
 
       // "/" after a space offers to create a name nothing matches.
       await page.getByRole('tab', { name: /Headers/ }).click();
@@ -215,6 +218,8 @@ describe('custom attributes and Your APIs', () => {
       await row.getByText('Yes / no', { exact: true }).waitFor();
       await row.getByText('API "Search orders" (header X-Note)').waitFor();
       await screenshot(page, 'attributes-1280');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await screenshot(page, 'attributes-1440');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

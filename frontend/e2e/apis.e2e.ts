@@ -1,9 +1,11 @@
 /**
  * Browser test of issue 3's walk-through: prepare an attribute, add an API,
  * configure it against a local order API, test it, replace the actual value
- * with the attribute using "/", test again, map values from the response
- * tree to new attributes (one value, and a value of every list item), save,
- * reload and find it all persisted.
+ * with the attribute using "{{" (the URL's slashes never open the picker),
+ * test again, map values from the response tree to new attributes (one
+ * value, and a value of every list item), save, reload and find it all
+ * persisted. Then the URL and the Query tab kept in step, and an attribute
+ * created from the "/" picker (issue 14, findings 8 and 9).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -99,12 +101,13 @@ describe('custom attributes and Your APIs', () => {
       await status.getByText('200 OK').waitFor();
       expect(seen.at(-1)).toEqual({ url: '/orders/A-1001', auth: 'Bearer s3cret-token' });
 
-      // 5. Replace the actual value with the attribute: "/" opens the picker.
+      // 5. Replace the actual value with the attribute: the URL's slashes never opened the picker; "{{" does.
+      const picker = page.getByTestId('attribute-picker');
+      await expect(picker.count()).resolves.toBe(0);
       await url.click();
       await page.keyboard.press('End');
       for (let i = 0; i < 'A-1001'.length; i++) await page.keyboard.press('Backspace');
-      await page.keyboard.type('/order');
-      const picker = page.getByTestId('attribute-picker');
+      await page.keyboard.type('{{order');
       await picker.getByRole('option', { name: /order_id/ }).waitFor();
       await screenshot(page, 'apis-picker');
       await page.keyboard.press('Enter');
@@ -188,6 +191,63 @@ describe('custom attributes and Your APIs', () => {
     }
   });
 
+  it('keeps the URL and the Query tab in step, and creates an attribute from the / picker', async () => {
+    const { page, context, errors } = await openApp(browser, server, { hash: '#/apis', width: 1280, height: 720 });
+    try {
+      await page.getByRole('navigation', { name: 'Saved APIs' }).getByRole('button', { name: 'New API' }).click();
+      await page.getByLabel('API name').fill('Search orders');
+      const url = page.getByRole('combobox', { name: 'URL' });
+      await url.click();
+      await page.keyboard.type(`${ordersUrl}/orders?status=open&customer={{order_id}}`);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('attribute-picker').count()).resolves.toBe(0);
+      await expect(page.getByLabel('parameter 1 name').inputValue()).resolves.toBe('status');
+      await expect(page.getByLabel('parameter 1 value').inputValue()).resolves.toBe('open');
+      await expect(page.getByLabel('parameter 2 name').inputValue()).resolves.toBe('customer');
+      await expect(page.getByLabel('parameter 2 value').inputValue()).resolves.toBe('{{order_id}}');
+
+      // A row added in the tab is added to the URL, placeholders and order kept.
+      await page.getByLabel('parameter 3 name').fill('lang');
+      await page.getByLabel('parameter 3 value').fill('en');
+      await expect.poll(() => url.inputValue()).toBe(`${ordersUrl}/orders?status=open&customer={{order_id}}&lang=en`);
+      await page.getByRole('checkbox', { name: 'Send parameter status' }).uncheck();
+      await expect.poll(() => url.inputValue()).toBe(`${ordersUrl}/orders?customer={{order_id}}&lang=en`);
+      await screenshot(page, 'apis-query-sync');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await screenshot(page, 'apis-query-sync-1440');
+      await page.setViewportSize({ width: 1280, height: 720 });
+
+      // "/" after a space offers to create a name nothing matches.
+      await page.getByRole('tab', { name: /Headers/ }).click();
+      await page.getByLabel('header 1 name').fill('X-Note');
+      const note = page.getByLabel('header 1 value');
+      await note.click();
+      await page.keyboard.type('for /cake_or');
+      const picker = page.getByTestId('attribute-picker');
+      await picker.getByRole('option', { name: 'Create attribute “cake_or”' }).waitFor();
+      await screenshot(page, 'picker-create');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'New attribute' });
+      await expect(dialog.getByLabel('Name').inputValue()).resolves.toBe('cake_or');
+      await dialog.getByLabel('Type').selectOption({ label: 'Yes / no' });
+      await dialog.getByRole('button', { name: 'Create attribute' }).click();
+      await expect.poll(() => note.inputValue()).toBe('for {{cake_or}}');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByTestId('save-state').getByText('Saved').waitFor();
+
+      await gotoPage(page, 'Attributes');
+      const row = page.getByRole('table', { name: 'Your attributes' }).getByRole('row', { name: /cake_or/ });
+      await row.getByText('Yes / no', { exact: true }).waitFor();
+      await row.getByText('API "Search orders" (header X-Note)').waitFor();
+      await screenshot(page, 'attributes-1280');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await screenshot(page, 'attributes-1440');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('imports a curl command and guards unsaved changes', async () => {
     const { page, context, errors } = await openApp(browser, server, { hash: '#/apis', width: 1440, height: 900 });
     try {
@@ -197,7 +257,7 @@ describe('custom attributes and Your APIs', () => {
         .getByLabel('curl command')
         .fill(`curl -X POST '${ordersUrl}/orders?lang=en' -H 'Authorization: Bearer abc' -H 'Content-Type: application/json' -d '{"sku": "A1"}'`);
       await dialog.getByRole('button', { name: 'Import' }).click();
-      await expect.poll(() => page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe(`${ordersUrl}/orders`);
+      await expect.poll(() => page.getByRole('combobox', { name: 'URL' }).inputValue()).toBe(`${ordersUrl}/orders?lang=en`);
       await expect(page.getByLabel('Method').inputValue()).resolves.toBe('POST');
       await page.getByRole('tab', { name: /Query/ }).click();
       await expect(page.getByLabel('parameter 1 value').inputValue()).resolves.toBe('en');

@@ -1,4 +1,5 @@
-import { Lock } from 'lucide-react';
+import { Lock, Plus } from 'lucide-react';
+import { typeLabel } from '../../lib/attributeTypes';
 import { useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { cx } from '../../lib/cx';
@@ -11,7 +12,8 @@ const maxHeight = 280;
 /**
  * The floating list the `/` key opens in a placeholder field: attributes
  * filtered by what was typed after the slash, built-ins marked, the
- * highlighted one inserted with Enter. The field keeps the focus (it owns the
+ * highlighted one inserted with Enter, and "Create attribute" at the end
+ * when the typed name is new. The field keeps the focus (it owns the
  * keyboard through SlashPicker.key), so items react to mousedown.
  */
 export function AttributePicker({ picker }: { picker: SlashPicker }) {
@@ -35,7 +37,7 @@ export function AttributePicker({ picker }: { picker: SlashPicker }) {
     <div className={styles.picker} style={style} data-testid="attribute-picker">
       <div className={styles.header}>
         Insert attribute
-        {picker.query !== '' && <span className={styles.query}>/{picker.query}</span>}
+        {picker.query !== '' && <span className={styles.query}>{picker.trigger + picker.query}</span>}
       </div>
       <div ref={listRef} id={picker.listId} role="listbox" aria-label="Attributes" className={styles.list}>
         {picker.matches.map((a, i) => (
@@ -55,10 +57,28 @@ export function AttributePicker({ picker }: { picker: SlashPicker }) {
               {a.builtIn && <Lock size={11} aria-label="built-in" className={styles.lock} />}
               {a.insert === undefined ? a.name : a.insert.replace(/\n/g, ' ')}
             </span>
-            <span className={styles.type}>{a.type}</span>
+            <span className={styles.type}>{typeLabel(a.type)}</span>
             {a.description !== '' && <span className={styles.description}>{a.description}</span>}
           </div>
         ))}
+        {picker.createName !== null && (
+          <div
+            id={`${picker.listId}-${picker.matches.length}`}
+            role="option"
+            aria-selected={picker.active === picker.matches.length}
+            className={cx(styles.option, styles.create, picker.active === picker.matches.length && styles.active)}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              picker.create();
+            }}
+            onMouseMove={() => picker.setActive(picker.matches.length)}
+          >
+            <span className={styles.name}>
+              <Plus size={13} aria-hidden="true" className={styles.lock} />
+              Create attribute “{picker.createName}”
+            </span>
+          </div>
+        )}
       </div>
       <div className={styles.footer}>
         <kbd>↑</kbd>

@@ -16,6 +16,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { cx } from '../../lib/cx';
 import { AttributePicker } from './AttributePicker';
 import { useAttributeList } from './attributeList';
+import { useCreateAttribute } from './useCreateAttribute';
 import { editorTheme, lintJsonWithPlaceholders, placeholderHighlight, setKnownNames } from './codemirror';
 import { placeholderFor, type AttributeOption } from './placeholders';
 import { useSlashPicker, type SlashPicker } from './useSlashPicker';
@@ -63,15 +64,16 @@ export function PlaceholderCodeEditor({
   const viewRef = useRef<EditorView | null>(null);
   const modeSlot = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
-  const slashTyped = useRef(false);
 
-  const picker = useSlashPicker(options, (from, to, name) => {
+  const insert = (from: number, to: number, name: string) => {
     const view = viewRef.current;
     if (view === null) return;
-    const text = placeholderFor(name);
+    const text = name.startsWith('{{') ? name : placeholderFor(name);
     view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } });
     view.focus();
-  });
+  };
+  const creating = useCreateAttribute(insert);
+  const picker = useSlashPicker(options, insert, creating.onCreate);
   const pickerRef = useRef<SlashPicker>(picker);
   useLayoutEffect(() => {
     pickerRef.current = picker;
@@ -106,17 +108,13 @@ export function PlaceholderCodeEditor({
           emptyText(placeholder ?? ''),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': label }),
-          EditorView.inputHandler.of((_view, _from, _to, text) => {
-            slashTyped.current = text === '/';
-            return false;
-          }),
           EditorView.domEventHandlers({ blur: () => pickerRef.current.close() }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) onChangeRef.current(u.state.doc.toString());
             if (u.docChanged || u.selectionSet) {
               const caret = u.state.selection.main.head;
-              const typed = slashTyped.current;
-              slashTyped.current = false;
+              // Only typing opens the picker (typedTrigger checks what was typed); a paste or an undo does not.
+              const typed = u.transactions.some((tr) => tr.isUserEvent('input.type'));
               pickerRef.current.sync(u.state.doc.toString(), caret, typed, () => {
                 const c = u.view.coordsAtPos(caret);
                 return c === null ? null : { left: c.left, top: c.top, bottom: c.bottom };
@@ -155,6 +153,7 @@ export function PlaceholderCodeEditor({
     <div className={cx(styles.editor, className)}>
       <div ref={hostRef} className={styles.host} data-testid="code-editor" />
       <AttributePicker picker={picker} />
+      {creating.dialog}
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installFakeBackend, removeFakeBackend } from '../../test/fakeBackend';
+import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { PlaceholderInput } from './PlaceholderInput';
 import type { AttributeOption } from './placeholders';
 
@@ -12,7 +12,7 @@ const attributes: AttributeOption[] = [
   { name: 'order_total', type: 'number', description: '', builtIn: false },
 ];
 
-function Harness({ initial = '', secret = false, keepSlash = false }: { initial?: string; secret?: boolean; keepSlash?: boolean }) {
+function Harness({ initial = '', secret = false }: { initial?: string; secret?: boolean }) {
   const [value, setValue] = useState(initial);
   return (
     <>
@@ -22,7 +22,6 @@ function Harness({ initial = '', secret = false, keepSlash = false }: { initial?
         onChange={setValue}
         attributes={attributes}
         secret={secret}
-        keepSlash={keepSlash}
         mono
       />
       <output data-testid="value">{value}</output>
@@ -30,49 +29,75 @@ function Harness({ initial = '', secret = false, keepSlash = false }: { initial?
   );
 }
 
+let backend: FakeBackend;
 beforeEach(() => {
-  installFakeBackend({ Attributes: { List: () => Promise.resolve(attributes) } });
+  backend = installFakeBackend({
+    Attributes: {
+      List: () => Promise.resolve(attributes),
+      Create: (def) => Promise.resolve({ ...(def as object), usedBy: [], valueCount: 0 }),
+    },
+  });
 });
 afterEach(() => removeFakeBackend());
 
 describe('PlaceholderInput', () => {
-  it('opens the picker on "/" and inserts the chosen attribute with Enter, keeping a URL slash', async () => {
+  it('never opens on the slashes of a URL; "{{" opens it inside a path', async () => {
     const user = userEvent.setup();
-    render(<Harness keepSlash />);
+    render(<Harness />);
     const input = screen.getByRole('combobox', { name: 'URL' });
-    await user.type(input, 'https://shop.test/orders/');
-    // The slashes of the URL opened and closed the picker on their own.
-    expect(screen.getByRole('listbox', { name: 'Attributes' })).toBeInTheDocument();
-    await user.type(input, 'ord');
+    for (const ch of 'https://shop.test/orders/') {
+      await user.type(input, ch === '/' ? '/' : ch);
+      expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    }
+    await user.type(input, '{{{{ord');
     const options = screen.getAllByRole('option');
-    expect(options.map((o) => o.textContent)).toEqual(['order_idtextOrder number', 'order_totalnumber']);
+    expect(options.map((o) => o.textContent)).toEqual(['order_idTextOrder number', 'order_totalNumber', 'Create attribute “ord”']);
     expect(input).toHaveAttribute('aria-activedescendant', options[0]?.id);
     await user.keyboard('{ArrowDown}{Enter}');
-    expect(screen.getByTestId('value')).toHaveTextContent('https://shop.test/orders/{{order_total}}');
+    expect(screen.getByTestId('value')).toHaveTextContent(/^https:\/\/shop\.test\/orders\/\{\{order_total\}\}$/);
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
     expect((input as HTMLInputElement).selectionStart).toBe('https://shop.test/orders/{{order_total}}'.length);
   });
 
-  it('closes when nothing matches and keeps the typed text; Escape closes too', async () => {
+  it('offers to create a name nothing matches, and inserts it once created', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial="Hi" />);
+    await user.click(screen.getByRole('combobox', { name: 'URL' }));
+    await user.keyboard('{End} /cake_or');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Create attribute “cake_or”']);
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'New attribute' });
+    expect(within(dialog).getByLabelText('Name')).toHaveValue('cake_or');
+    await user.selectOptions(within(dialog).getByLabelText('Type'), 'Yes / no');
+    await user.click(within(dialog).getByRole('button', { name: 'Create attribute' }));
+    await waitFor(() => expect(screen.getByTestId('value')).toHaveTextContent(/^Hi \{\{cake_or\}\}$/));
+    const created = backend.calls.find((c) => c.name === 'Attributes.Create');
+    expect(created?.args[0]).toMatchObject({ name: 'cake_or', type: 'boolean' });
+  });
+
+  it('leaves the typed text when the create dialog is cancelled or Escape closes the list', async () => {
     const user = userEvent.setup();
     render(<Harness />);
     const input = screen.getByRole('combobox', { name: 'URL' });
-    await user.type(input, 'a/zz');
-    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
-    expect(screen.getByTestId('value')).toHaveTextContent('a/zz');
-    await user.type(input, ' /');
-    expect(screen.getByRole('listbox')).toBeInTheDocument();
+    await user.type(input, '/cake_or{Enter}');
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByTestId('value')).toHaveTextContent(/^\/cake_or$/);
+    await user.type(input, ' /cake');
+    expect(screen.getByRole('option', { name: 'Create attribute “cake”' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
-    expect(screen.getByTestId('value')).toHaveTextContent('a/zz /');
+    expect(screen.getByTestId('value')).toHaveTextContent(/^\/cake_or \/cake$/);
+    expect(backend.calls.some((c) => c.name === 'Attributes.Create')).toBe(false);
   });
 
-  it('does not double a URL slash when a value after one is replaced', async () => {
+  it('closes on a query no name can have, keeping the text', async () => {
     const user = userEvent.setup();
-    render(<Harness initial="https://x.test/orders/A-1001" keepSlash />);
-    await user.click(screen.getByRole('combobox', { name: 'URL' }));
-    await user.keyboard('{End}{Backspace>6/}/ord{Enter}');
-    expect(screen.getByTestId('value')).toHaveTextContent(/^https:\/\/x\.test\/orders\/\{\{order_id\}\}$/);
+    render(<Harness />);
+    const input = screen.getByRole('combobox', { name: 'URL' });
+    await user.type(input, 'a /9');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(screen.getByTestId('value')).toHaveTextContent('a /9');
   });
 
   it('replaces the "/" that opened the picker in ordinary fields', async () => {

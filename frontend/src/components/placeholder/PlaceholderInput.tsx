@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef, useState, type InputHTMLAttributes, type Keybo
 import { cx } from '../../lib/cx';
 import { AttributePicker } from './AttributePicker';
 import { useAttributeList } from './attributeList';
+import { useCreateAttribute } from './useCreateAttribute';
 import { insertPlaceholder, isKnownName, splitPlaceholders, type AttributeOption } from './placeholders';
 import { useSlashPicker, type PickerAnchor } from './useSlashPicker';
 import styles from './PlaceholderInput.module.css';
@@ -22,18 +23,12 @@ export interface PlaceholderInputProps
   invalid?: boolean;
   /** Class of the outer wrapper (width, grid placement). */
   wrapperClassName?: string;
-  /**
-   * Keeps the "/" that opened the picker and inserts after it, for URLs where
-   * a slash separates path segments: "/orders/" then a pick gives
-   * "/orders/{{order_id}}". A slash typed right after another one is still
-   * replaced, so replacing a value that follows a "/" gives no "//".
-   */
-  keepSlash?: boolean;
 }
 
 /**
  * A text input in which {{placeholders}} are highlighted (unknown names in red)
- * and typing "/" opens the attribute picker that inserts one. Secret fields
+ * and typing "/" where a placeholder can start (not inside a URL or a word)
+ * opens the attribute picker that inserts one, or creates it. Secret fields
  * are masked until revealed; the picker works in them too.
  */
 export function PlaceholderInput({
@@ -44,7 +39,6 @@ export function PlaceholderInput({
   mono = false,
   invalid = false,
   wrapperClassName,
-  keepSlash = false,
   className,
   onKeyDown,
   onBlur,
@@ -56,20 +50,19 @@ export function PlaceholderInput({
   const inputRef = useRef<HTMLInputElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
   const measureRef = useRef<HTMLSpanElement>(null);
-  const slashTyped = useRef(false);
+  const triggerTyped = useRef(false);
   const pendingCaret = useRef<number | null>(null);
   const [revealed, setRevealed] = useState(false);
   const masked = secret && !revealed;
   const known = new Set(options.map((a) => a.name));
 
-  const picker = useSlashPicker(options, (from, to, name) => {
-    // In a URL the typed slash usually separates a path segment: keep it,
-    // unless it doubles the slash before it (the user replaced a value).
-    const start = keepSlash && from > 0 && value[from - 1] !== '/' ? from + 1 : from;
-    const next = insertPlaceholder(value, start, to, name);
+  const insert = (from: number, to: number, name: string) => {
+    const next = insertPlaceholder(value, from, to, name);
     pendingCaret.current = next.caret;
     onChange(next.text);
-  });
+  };
+  const creating = useCreateAttribute(insert);
+  const picker = useSlashPicker(options, insert, creating.onCreate);
 
   // Put the caret after an inserted placeholder and keep the highlight aligned.
   useLayoutEffect(() => {
@@ -100,7 +93,8 @@ export function PlaceholderInput({
       e.preventDefault();
       return;
     }
-    slashTyped.current = e.key === '/';
+    // A typed "/" or "{" may open the picker (typedTrigger decides).
+    triggerTyped.current = e.key === '/' || e.key === '{';
     onKeyDown?.(e);
   };
 
@@ -136,8 +130,8 @@ export function PlaceholderInput({
         aria-controls={picker.open ? picker.listId : undefined}
         aria-activedescendant={picker.open ? `${picker.listId}-${picker.active}` : undefined}
         onChange={(e) => {
-          const typed = slashTyped.current;
-          slashTyped.current = false;
+          const typed = triggerTyped.current;
+          triggerTyped.current = false;
           onChange(e.target.value);
           picker.sync(e.target.value, e.target.selectionStart ?? e.target.value.length, typed, caretAnchor);
         }}
@@ -169,6 +163,7 @@ export function PlaceholderInput({
         </button>
       )}
       <AttributePicker picker={picker} />
+      {creating.dialog}
     </div>
   );
 }

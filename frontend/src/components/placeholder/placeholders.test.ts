@@ -4,7 +4,9 @@ import {
   insertPlaceholder,
   isKnownName,
   placeholderNames,
+  canOpenPicker,
   slashQuery,
+  typedTrigger,
   splitPlaceholders,
   withFormats,
   type AttributeOption,
@@ -53,6 +55,45 @@ describe('slashQuery', () => {
     ['x/a-b', 1, 5, undefined],
   ])('%j slash at %i caret %i', (text, slashAt, caret, want) => {
     expect(slashQuery(text, slashAt, caret)).toBe(want);
+  });
+
+  it('reads the query after "{{" too', () => {
+    expect(slashQuery('/o/{{ord', 3, 8, '{{')).toBe('ord');
+    expect(slashQuery('/o/{ord', 3, 7, '{{')).toBeUndefined();
+  });
+});
+
+describe('canOpenPicker', () => {
+  it.each([
+    ['/', 0, true],
+    ['Hi /', 3, true],
+    ['Hi\n/', 3, true],
+    ['"note": "/', 9, true],
+    ['[/', 1, true],
+    ['a|/', 2, true],
+    ['http://a/b', 5, false],
+    ['http://a/b', 6, false],
+    ['http://a/b', 8, false],
+    ['orders1/', 7, false],
+    ['{{base_url}}/orders', 12, false],
+    ['?a=/', 3, false],
+    ['x./', 2, false],
+  ])('%j at %i: %s', (text, slashAt, want) => {
+    expect(canOpenPicker(text, slashAt)).toBe(want);
+  });
+});
+
+describe('typedTrigger', () => {
+  it.each([
+    ['Hi /', '/'],
+    ['https://', null],
+    ['https://shop.test/orders/', null],
+    ['https://shop.test/orders/{{', '{{'],
+    ['{{{', null],
+    ['{', null],
+    ['Hi', null],
+  ])('%j gives %j', (text, want) => {
+    expect(typedTrigger(text, text.length)).toBe(want);
   });
 });
 

@@ -62,18 +62,54 @@ export function placeholderFor(name: string): string {
   return `{{${name}}}`;
 }
 
-const queryChar = /^[A-Za-z0-9_.]*$/;
+/**
+ * Characters that cannot be part of a URL (RFC 3986) nor of a word, so a "/"
+ * typed after one starts a placeholder rather than a path: a quote in a JSON
+ * body, a bracket, a bar. "}" is left out on purpose: "{{base_url}}/orders"
+ * is a path after a placeholder.
+ */
+const startsAfter = new Set(['"', '<', '>', '[', ']', '{', '|', '\\', '^', '`']);
 
 /**
- * Reads the picker query typed after a `/` at slashAt, up to the caret.
- * Returns undefined when the slash is gone, the caret left the query, or the
- * query holds a character no attribute name has (so the picker should close).
+ * Whether a "/" at slashAt may open the attribute picker: at the start of the
+ * text, after whitespace, or after a character no URL or word holds. Never
+ * after a letter, digit, ":" or "/" (the slashes of "http://a/b"), nor after
+ * the other characters a URL path may hold (".", "-", "=", "&", "?", "}").
  */
-export function slashQuery(text: string, slashAt: number, caret: number): string | undefined {
-  if (slashAt < 0 || text[slashAt] !== '/' || caret <= slashAt) {
+export function canOpenPicker(text: string, slashAt: number): boolean {
+  if (slashAt === 0) return true;
+  const before = text[slashAt - 1];
+  if (before === undefined) return false;
+  return /\s/.test(before) || startsAfter.has(before);
+}
+
+const queryChar = /^[A-Za-z0-9_.]*$/;
+
+/** What opens the picker when typed: "/" where a placeholder can start, or "{{" anywhere. */
+export type PickerTrigger = '/' | '{{';
+
+/**
+ * The trigger that the character just typed before caret completes, if it
+ * opens the picker there: "/" only where canOpenPicker allows it (so the
+ * slashes of a URL never do), "{{" anywhere (inside a URL path too).
+ */
+export function typedTrigger(text: string, caret: number): PickerTrigger | null {
+  if (text.slice(caret - 2, caret) === '{{' && text[caret - 3] !== '{') return '{{';
+  if (text[caret - 1] === '/' && canOpenPicker(text, caret - 1)) return '/';
+  return null;
+}
+
+/**
+ * Reads the picker query typed after the trigger (default "/") at slashAt,
+ * up to the caret. Returns undefined when the trigger is gone, the caret left
+ * the query, or the query holds a character no attribute name has (so the
+ * picker should close).
+ */
+export function slashQuery(text: string, slashAt: number, caret: number, trigger: PickerTrigger = '/'): string | undefined {
+  if (slashAt < 0 || !text.startsWith(trigger, slashAt) || caret < slashAt + trigger.length) {
     return undefined;
   }
-  const query = text.slice(slashAt + 1, caret);
+  const query = text.slice(slashAt + trigger.length, caret);
   return queryChar.test(query) ? query : undefined;
 }
 

@@ -11,6 +11,7 @@ import { KeyValueEditor } from './KeyValueEditor';
 import { MappingsEditor } from './MappingsEditor';
 import { MapPathDialog } from './MapPathDialog';
 import { draftPlaceholders, methodClass, methods, type PathSample } from './model';
+import { joinUrl, mergeQueryRows, splitUrl } from './queryString';
 import { ResponseView } from './ResponseView';
 import { SettingsEditor } from './SettingsEditor';
 import { TestValues } from './TestValues';
@@ -56,6 +57,15 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
   const [tab, setTab] = useState('query');
   const [mapTarget, setMapTarget] = useState<PathSample | null>(null);
 
+  // The URL is shown with the Query rows joined on. What the user typed is
+  // kept as typed ("?a" rather than "?a=") while it still means the same
+  // rows; an edit in the Query tab rewrites it.
+  const [typed, setTyped] = useState<{ id: number | undefined; text: string } | null>(null);
+  const composed = joinUrl(draft.url, draft.query);
+  const shownUrl =
+    typed !== null && typed.id === draft.id && joinUrl(splitUrl(typed.text).base, splitUrl(typed.text).rows) === composed
+      ? typed.text
+      : composed;
   const names = draftPlaceholders(draft);
   const structure = response?.kind === 'test' ? response.result.structure : response?.kind === 'sample' ? response.structure : [];
   const enabled = (rows: { key: string; disabled?: boolean }[]) => rows.filter((r) => r.key !== '' && r.disabled !== true).length;
@@ -137,11 +147,14 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
         <PlaceholderInput
           aria-label="URL"
           mono
-          keepSlash
           wrapperClassName={styles.url}
-          placeholder="https://shop.example/api/orders/  — type / to insert an attribute"
-          value={draft.url}
-          onChange={(url) => edit((d) => ({ ...d, url }))}
+          placeholder="https://shop.example/api/orders  — type {{ or a space and / for an attribute"
+          value={shownUrl}
+          onChange={(text) => {
+            setTyped({ id: draft.id, text });
+            const { base, rows } = splitUrl(text);
+            edit((d) => ({ ...d, url: base, query: mergeQueryRows(d.query, rows) }));
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !testing) void runTest();
           }}
@@ -188,7 +201,7 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
                   rows={draft.query}
                   onChange={(query) => edit((d) => ({ ...d, query }))}
                 />
-                <p className={styles.muted}>Added to the URL after a “?”, URL-encoded. Untick a row to leave it out.</p>
+                <p className={styles.muted}>The URL’s query string, row by row: typing in either changes the other. Untick a row to leave it out of the URL.</p>
               </>
             )}
             {tab === 'headers' && (

@@ -84,7 +84,7 @@ beforeEach(() => {
       CancelTest: () => Promise.resolve(undefined),
       CallLog: () => Promise.resolve([]),
       Delete: (id: unknown) =>
-        id === 7 ? Promise.reject(new Error('"Orders" is called by flow "Support" (api node n4), so it cannot be deleted.')) : Promise.resolve(undefined),
+        id === 7 ? Promise.reject(new Error('"Orders" is called by flow "Support" (API call “Orders”), so it cannot be deleted.')) : Promise.resolve(undefined),
       Duplicate: () => Promise.resolve({ ...orders, id: 9, name: 'Orders copy' }),
       Warnings: () => Promise.resolve(warnings),
     },
@@ -112,19 +112,59 @@ describe('ApisPage', () => {
     expect(screen.getByTestId('save-state')).toBeEmptyDOMElement();
   });
 
-  it('writes a request with the / picker, tests it, maps a path and saves with the sample', async () => {
+  it('keeps the URL query string and the Query rows in step', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(within(await screen.findByRole('navigation', { name: 'Saved APIs' })).getByRole('button', { name: 'New API' }));
+    const url = screen.getByRole('combobox', { name: 'URL' });
+    await user.type(url, 'https://shop.test/o?a=1&b={{{{x}}');
+    // Typed text stays as typed; the rows follow it.
+    expect(url).toHaveValue('https://shop.test/o?a=1&b={{x}}');
+    expect(screen.getByLabelText('parameter 1 name')).toHaveValue('a');
+    expect(screen.getByLabelText('parameter 1 value')).toHaveValue('1');
+    expect(screen.getByLabelText('parameter 2 name')).toHaveValue('b');
+    expect(screen.getByLabelText('parameter 2 value')).toHaveValue('{{x}}');
+    expect(screen.getByRole('tab', { name: /Query/ })).toHaveTextContent('2');
+
+    await user.type(screen.getByLabelText('parameter 3 name'), 'lang');
+    await user.type(screen.getByLabelText('parameter 3 value'), 'en gb');
+    expect(url).toHaveValue('https://shop.test/o?a=1&b={{x}}&lang=en+gb');
+    await user.click(screen.getByRole('checkbox', { name: 'Send parameter a' }));
+    expect(url).toHaveValue('https://shop.test/o?b={{x}}&lang=en+gb');
+    await user.click(screen.getByRole('button', { name: 'Remove parameter b' }));
+    expect(url).toHaveValue('https://shop.test/o?lang=en+gb');
+
+    // Editing the URL keeps the switched-off row out of it and in the tab.
+    await user.clear(url);
+    await user.type(url, 'https://shop.test/p?id=7');
+    expect(screen.getByLabelText('parameter 1 name')).toHaveValue('a');
+    expect(screen.getByRole('checkbox', { name: 'Send parameter a' })).not.toBeChecked();
+    expect(screen.getByLabelText('parameter 2 name')).toHaveValue('id');
+    expect(screen.getByLabelText('parameter 3 name')).toHaveValue('');
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.name === 'APIs.Save')).toBe(true));
+    const saved = fake.calls.find((c) => c.name === 'APIs.Save')?.args[0] as ApiDraft;
+    expect(saved.url).toBe('https://shop.test/p');
+    expect(saved.query).toEqual([
+      { key: 'a', value: '1', disabled: true },
+      { key: 'id', value: '7' },
+    ]);
+  });
+
+  it('writes a request with the {{ picker, tests it, maps a path and saves with the sample', async () => {
     const user = userEvent.setup();
     renderPage();
     await user.click(within(await screen.findByRole('navigation', { name: 'Saved APIs' })).getByRole('button', { name: 'New API' }));
     await user.type(screen.getByLabelText('API name'), 'Order status');
     const url = screen.getByRole('combobox', { name: 'URL' });
-    await user.type(url, 'https://shop.test/orders/ord');
+    await user.type(url, 'https://shop.test/orders/{{{{ord');
     await screen.findByRole('option', { name: /order_id/ });
     await user.keyboard('{Enter}');
     expect(url).toHaveValue('https://shop.test/orders/{{order_id}}');
 
     const values = screen.getByRole('complementary', { name: 'Test values' });
-    await user.type(within(values).getByLabelText('{{order_id}}'), 'A-7');
+    await user.type(within(values).getByLabelText('Test value for {{order_id}}'), 'A-7');
     await user.click(screen.getByRole('button', { name: 'Test' }));
     expect(await screen.findByText('200 OK')).toBeInTheDocument();
     const call = fake.calls.find((c) => c.name === 'APIs.Test');

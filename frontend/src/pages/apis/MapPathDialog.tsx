@@ -3,7 +3,7 @@ import { useAttributeList } from '../../components/placeholder';
 import { Badge, Button, Dialog, Select, TextField } from '../../components/ui';
 import { Attributes, attribute } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
-import { attributeTypes, nameProblem } from '../attributes/validation';
+import { attributeTypes, nameProblem, typeLabel } from '../attributes/validation';
 import { attributeNameFor, attributeTypeFor, type PathSample } from './model';
 import { everyItemPath, pathInWords } from './pathWords';
 import { Segmented } from './Segmented';
@@ -121,7 +121,7 @@ export function MapPathDialog({ sample: picked, current, onClose, onMap }: MapPa
             value={chosen}
             placeholder={custom.length === 0 ? 'No attributes yet' : 'Choose an attribute…'}
             onChange={setChosen}
-            options={custom.map((a) => ({ value: a.name, label: `${a.name} (${a.type})` }))}
+            options={custom.map((a) => ({ value: a.name, label: `${a.name} (${typeLabel(a.type)})` }))}
             error={error !== '' ? error : undefined}
           />
         ) : (

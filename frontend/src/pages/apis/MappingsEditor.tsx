@@ -2,6 +2,7 @@ import { ArrowRight, Plus, Trash2 } from 'lucide-react';
 import { useAttributeList } from '../../components/placeholder';
 import { Button, EmptyState, IconButton, Select, TextField } from '../../components/ui';
 import { sampleKind, type Mapping, type PathSample } from './model';
+import { typeLabel } from '../attributes/validation';
 import { pathInWords } from './pathWords';
 import styles from './ApiEditor.module.css';
 
@@ -22,7 +23,7 @@ export function MappingsEditor({ mappings, structure, onChange, onCreateAttribut
   const attributes = useAttributeList().filter((a) => !a.builtIn);
   const samples = new Map(structure.map((s) => [s.path, s]));
   const set = (i: number, m: Mapping) => onChange(mappings.map((x, j) => (j === i ? m : x)));
-  const options = attributes.map((a) => ({ value: a.name, label: `${a.name} (${a.type})` }));
+  const options = attributes.map((a) => ({ value: a.name, label: `${a.name} (${typeLabel(a.type)})` }));
 
   if (mappings.length === 0) {
     return (

@@ -32,6 +32,7 @@ export function TestValues({ names, values, onChange }: TestValuesProps) {
         return (
           <span key={name} className={styles.testValue}>
             <label htmlFor={id}>
+              <span className="visually-hidden">Test value for </span>
               <code className={cx(styles.phName, unknown && styles.phUnknown)}>{`{{${name}}}`}</code>
             </label>
             <input

@@ -20,6 +20,16 @@ describe('normalizeDraft', () => {
     expect(d).toMatchObject({ method: 'POST', bodyType: 'json', auth: { type: 'none' }, timeoutMs: 10000, query: [], mappings: [] });
     expect(normalizeDraft({}).bodyType).toBe('none');
   });
+
+  it('moves a query string saved in the URL into the rows, ahead of the others', () => {
+    const d = normalizeDraft({ url: 'https://x.test/o?a=1&b={{x}}', query: [{ key: 'c', value: '3', disabled: true }] });
+    expect(d.url).toBe('https://x.test/o');
+    expect(d.query).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'b', value: '{{x}}' },
+      { key: 'c', value: '3', disabled: true },
+    ]);
+  });
 });
 
 describe('sameDraft', () => {

@@ -5,6 +5,7 @@
  */
 import { placeholderNames } from '../../components/placeholder';
 import { apicall } from '../../lib/backend';
+import { splitUrl } from './queryString';
 
 /** One query parameter or header row. */
 export interface KV {
@@ -96,15 +97,19 @@ export function emptyDraft(): ApiDraft {
   };
 }
 
-/** Fills what the backend may leave out (empty lists, body type, auth type). */
+/** Fills what the backend may leave out (empty lists, body type, auth type) and moves a URL's query string into the rows. */
 export function normalizeDraft(d: Partial<ApiDraft>): ApiDraft {
   const base = emptyDraft();
   const body = d.body ?? '';
+  // A query string typed into the URL before the Query tab followed it is
+  // shown as rows, in front of the others (Go sends the URL's own first).
+  const url = splitUrl(d.url ?? '');
   return {
     ...base,
     ...d,
+    url: url.base,
     method: (d.method ?? 'GET').toUpperCase(),
-    query: (d.query ?? []).map((r) => ({ ...r })),
+    query: [...url.rows, ...(d.query ?? []).map((r) => ({ ...r }))],
     headers: (d.headers ?? []).map((r) => ({ ...r })),
     body,
     bodyType:

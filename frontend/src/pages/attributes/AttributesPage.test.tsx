@@ -19,8 +19,9 @@ beforeEach(() => {
   attrs = [
     info('contact.name', 'text', { builtIn: true, description: "The customer's WhatsApp profile name." }),
     info('api.status', 'number', { builtIn: true }),
-    info('order_id', 'text', { usedBy: ['API "Orders" (URL)', 'flow "Support" (question node n2)'], valueCount: 3 }),
+    info('order_id', 'text', { usedBy: ['API "Orders" (URL)', 'flow "Support" (Question “Your order number?”)'], valueCount: 3 }),
     info('scratch', 'number'),
+    info('vip', 'boolean'),
   ];
   fake = installFakeBackend({
     Attributes: {
@@ -61,8 +62,11 @@ describe('AttributesPage', () => {
     renderPage();
     const custom = await screen.findByRole('table', { name: 'Your attributes' });
     const rows = within(custom).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['order_id', 'scratch']);
-    expect(within(rows[0]).getByText('flow "Support" (question node n2)')).toBeInTheDocument();
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['order_id', 'scratch', 'vip']);
+    expect(within(rows[0]).getByText('flow "Support" (Question “Your order number?”)')).toBeInTheDocument();
+    // Types in the dialog's words: "Yes / no", never "boolean".
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1]?.textContent)).toEqual(['Text', 'Number', 'Yes / no']);
+    expect(screen.queryByText('boolean')).not.toBeInTheDocument();
     const builtIns = screen.getByRole('table', { name: 'Built-in attributes' });
     expect(within(builtIns).getByText('contact.name')).toBeInTheDocument();
     expect(within(builtIns).getAllByLabelText('Built in')).toHaveLength(2);

@@ -19,7 +19,7 @@ import { Attributes, type app } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { usageInWords } from '../apis/pathWords';
 import { AttributeDialog } from './AttributeDialog';
-import { typeTone } from './validation';
+import { typeLabel, typeTone } from './validation';
 import styles from './AttributesPage.module.css';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; attribute: app.AttributeInfo } | null;
@@ -82,8 +82,8 @@ export function AttributesPage() {
     {
       key: 'type',
       header: 'Type',
-      width: '90px',
-      cell: (a) => <Badge tone={typeTone(a.type)}>{a.type}</Badge>,
+      width: '110px',
+      cell: (a) => <Badge tone={typeTone(a.type)}>{typeLabel(a.type)}</Badge>,
     },
     {
       key: 'description',

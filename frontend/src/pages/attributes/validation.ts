@@ -1,15 +1,4 @@
-/** The attribute types a business owner can choose from, in the order offered. */
-export const attributeTypes = [
-  { value: 'text', label: 'Text', hint: 'Any words: a name, an order number, an email.' },
-  { value: 'number', label: 'Number', hint: 'An amount or a count; 1,250.50 is stored as 1250.5.' },
-  { value: 'boolean', label: 'Yes / no', hint: 'true or false; yes, no, on, off and 1, 0 are understood.' },
-  { value: 'date', label: 'Date', hint: 'A day, stored as YYYY-MM-DD.' },
-  {
-    value: 'list',
-    label: 'List',
-    hint: 'Several items from an API, such as time slots or open orders; rows and loops are made from it.',
-  },
-] as const;
+export { attributeTypes, typeLabel } from '../../lib/attributeTypes';
 
 /** Names of the attributes that always exist; the backend refuses them for custom ones. */
 export const builtInNames = [

@@ -1,5 +1,6 @@
 import { Select, type SelectOption } from '../../../components/ui';
 import { useAttributeList } from '../../../components/placeholder/attributeList';
+import { typeLabel } from '../../../lib/attributeTypes';
 
 /** Props of AttributeSelect. */
 export interface AttributeSelectProps {
@@ -24,7 +25,7 @@ export function AttributeSelect({ label, value, onChange, placeholder, optional,
   const custom = attributes.filter((a) => !a.builtIn);
   const builtIn = attributes.filter((a) => a.builtIn);
   const options: SelectOption[] = [
-    ...custom.map((a) => ({ value: a.name, label: `${a.name} · ${a.type}` })),
+    ...custom.map((a) => ({ value: a.name, label: `${a.name} · ${typeLabel(a.type)}` })),
     ...builtIn.map((a) => ({ value: a.name, label: `${a.name} · built-in` })),
   ];
   if (value !== '' && !attributes.some((a) => a.name === value)) {

@@ -33,8 +33,9 @@ describe('TemplateField', () => {
     await user.type(area, 'Due /order_');
     const options = await screen.findAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([
-      'order_etadateDelivery date',
+      'order_etaDateDelivery date',
       '{{order_eta | date}}formatAs a date, such as 2 May 2026.',
+      'Create attribute “order_”',
     ]);
     await user.keyboard('{ArrowDown}{Enter}');
     expect(screen.getByTestId('value').textContent).toBe('Due {{order_eta | date}}');

@@ -13,6 +13,7 @@ import {
   type AttributeOption,
 } from '../../../components/placeholder/placeholders';
 import { useSlashPicker } from '../../../components/placeholder/useSlashPicker';
+import { useCreateAttribute } from '../../../components/placeholder/useCreateAttribute';
 import { Field } from '../../../components/ui';
 import { cx } from '../../../lib/cx';
 import { charCount } from './problems';
@@ -116,16 +117,18 @@ function TemplateArea({
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
   const pendingCaret = useRef<number | null>(null);
-  const slashTyped = useRef(false);
+  const triggerTyped = useRef(false);
   // Inside a {{#each}} loop, {{item}} and {{index}} are the loop's item.
   const loopNames = /\{\{\s*#each\b/.test(value) ? ['item', 'index'] : [];
   const known = new Set([...attributes.map((a) => a.name), ...loopNames]);
   const offered = useMemo(() => withFormats(attributes, true), [attributes]);
-  const picker = useSlashPicker(offered, (from, to, name) => {
+  const insert = (from: number, to: number, name: string) => {
     const next = insertPlaceholder(value, from, to, name);
     pendingCaret.current = next.caret;
     onChange(next.text);
-  });
+  };
+  const creating = useCreateAttribute(insert);
+  const picker = useSlashPicker(offered, insert, creating.onCreate);
 
   useLayoutEffect(() => {
     const area = areaRef.current;
@@ -148,7 +151,8 @@ function TemplateArea({
       e.stopPropagation();
       return;
     }
-    slashTyped.current = e.key === '/';
+    // A typed "/" or "{" may open the picker (typedTrigger decides).
+    triggerTyped.current = e.key === '/' || e.key === '{';
   };
 
   return (
@@ -178,8 +182,8 @@ function TemplateArea({
         aria-controls={picker.open ? picker.listId : undefined}
         aria-activedescendant={picker.open ? `${picker.listId}-${picker.active}` : undefined}
         onChange={(e) => {
-          const typed = slashTyped.current;
-          slashTyped.current = false;
+          const typed = triggerTyped.current;
+          triggerTyped.current = false;
           onChange(e.target.value);
           picker.sync(e.target.value, e.target.selectionStart ?? e.target.value.length, typed, anchor);
         }}
@@ -190,6 +194,7 @@ function TemplateArea({
         onBlur={() => picker.close()}
       />
       <AttributePicker picker={picker} />
+      {creating.dialog}
     </div>
   );
 }

@@ -1,8 +1,4 @@
-import { useState } from 'react';
-import { AttributeSelect } from '../../inspector/fields/AttributeSelect';
-import { DynamicRows } from '../../inspector/fields/DynamicRows';
-import { OptionsEditor } from '../../inspector/fields/OptionsEditor';
-import { RowsMode } from '../../inspector/fields/RowsMode';
+import { ChoiceRows } from '../../inspector/fields/ChoiceRows';
 import { TemplateField } from '../../inspector/fields/TemplateField';
 import { fieldError } from '../../inspector/fields/problems';
 import { nodeLimits } from '../catalogue.gen';
@@ -17,8 +13,6 @@ const limits = nodeLimits.buttons;
  */
 export function ButtonsInspector({ node, update, problems }: InspectorProps<'buttons'>) {
   const d = node.data;
-  // The choice stays while no list is picked yet (rowsFrom is still empty).
-  const [fromList, setFromList] = useState(d.rowsFrom !== '');
   return (
     <>
       <TemplateField
@@ -28,37 +22,18 @@ export function ButtonsInspector({ node, update, problems }: InspectorProps<'but
         onChange={(text) => update({ text }, 'text')}
         error={fieldError(problems, 'text')}
       />
-      <RowsMode
+      <ChoiceRows
         kind="button"
-        fromList={fromList}
-        onChange={(next) => {
-          setFromList(next);
-          if (!next) update({ rowsFrom: '' });
-        }}
+        node={node}
+        update={update}
+        problems={problems}
+        options={d.buttons}
+        onOptionsChange={(buttons, key) => update({ buttons }, key)}
+        optionsField="buttons"
+        max={limits.buttons}
+        titleLimit={limits.buttonTitle}
+        savedWhat="the tapped button"
       />
-      {fromList ? (
-        <DynamicRows node={node} update={update} problems={problems} titleLimit={limits.buttonTitle} />
-      ) : (
-        <>
-          <OptionsEditor
-            kind="button"
-            options={d.buttons}
-            max={limits.buttons}
-            titleLimit={limits.buttonTitle}
-            onChange={(buttons, key) => update({ buttons }, key)}
-            error={fieldError(problems, 'buttons')}
-          />
-          <AttributeSelect
-            label="Save the choice in"
-            optional
-            value={d.attribute}
-            onChange={(attribute) => update({ attribute })}
-            placeholder="Don't save the choice"
-            hint="Optional: stores the title of the tapped button."
-            error={fieldError(problems, 'attribute')}
-          />
-        </>
-      )}
     </>
   );
 }

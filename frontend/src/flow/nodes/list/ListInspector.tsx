@@ -1,9 +1,5 @@
-import { useState } from 'react';
 import { TextField } from '../../../components/ui';
-import { AttributeSelect } from '../../inspector/fields/AttributeSelect';
-import { DynamicRows } from '../../inspector/fields/DynamicRows';
-import { OptionsEditor } from '../../inspector/fields/OptionsEditor';
-import { RowsMode } from '../../inspector/fields/RowsMode';
+import { ChoiceRows } from '../../inspector/fields/ChoiceRows';
 import { TemplateField } from '../../inspector/fields/TemplateField';
 import { charCount, fieldError } from '../../inspector/fields/problems';
 import { nodeLimits } from '../catalogue.gen';
@@ -18,8 +14,6 @@ const limits = nodeLimits.list;
  */
 export function ListInspector({ node, update, problems }: InspectorProps<'list'>) {
   const d = node.data;
-  // The choice stays while no list is picked yet (rowsFrom is still empty).
-  const [fromList, setFromList] = useState(d.rowsFrom !== '');
   return (
     <>
       <TemplateField
@@ -37,38 +31,19 @@ export function ListInspector({ node, update, problems }: InspectorProps<'list'>
         onChange={(e) => update({ button: e.target.value }, 'button')}
         error={fieldError(problems, 'button')}
       />
-      <RowsMode
+      <ChoiceRows
         kind="row"
-        fromList={fromList}
-        onChange={(next) => {
-          setFromList(next);
-          if (!next) update({ rowsFrom: '' });
-        }}
+        node={node}
+        update={update}
+        problems={problems}
+        options={d.rows}
+        onOptionsChange={(rows, key) => update({ rows }, key)}
+        optionsField="rows"
+        max={limits.rows}
+        titleLimit={limits.rowTitle}
+        descriptionLimit={limits.rowDescription}
+        savedWhat="the chosen row"
       />
-      {fromList ? (
-        <DynamicRows node={node} update={update} problems={problems} titleLimit={limits.rowTitle} />
-      ) : (
-        <>
-          <OptionsEditor
-            kind="row"
-            options={d.rows}
-            max={limits.rows}
-            titleLimit={limits.rowTitle}
-            descriptionLimit={limits.rowDescription}
-            onChange={(rows, key) => update({ rows }, key)}
-            error={fieldError(problems, 'rows')}
-          />
-          <AttributeSelect
-            label="Save the choice in"
-            optional
-            value={d.attribute}
-            onChange={(attribute) => update({ attribute })}
-            placeholder="Don't save the choice"
-            hint="Optional: stores the title of the chosen row."
-            error={fieldError(problems, 'attribute')}
-          />
-        </>
-      )}
     </>
   );
 }

@@ -223,16 +223,35 @@ describe('the flow editor frame', () => {
       await page.getByTestId(`rf__edge-e_${start}_out_${msg}`).waitFor({ state: 'attached' });
       // Its input handle is where the connection was dropped, relative to the start's output
       // (the inspector drawer opening on the new block may pan the canvas to keep it in view).
-      const input = await page.locator(`.react-flow__handle.target[data-nodeid="${msg}"]`).boundingBox();
-      const out = await page.locator(`.react-flow__handle.source[data-nodeid="${start}"]`).boundingBox();
+      // Both handles are read in one evaluation: a pan may still be under way.
       const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
-      expect(Math.abs(centre(input!).x - centre(out!).x - (to.x - from.x))).toBeLessThan(24);
-      expect(Math.abs(centre(input!).y - centre(out!).y - (to.y - from.y))).toBeLessThan(24);
+      const offset = () =>
+        page.evaluate(
+          ([target, source]) => {
+            const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+            const a = box(target);
+            const b = box(source);
+            return { dx: a.x + a.width / 2 - (b.x + b.width / 2), dy: a.y + a.height / 2 - (b.y + b.height / 2) };
+          },
+          [`.react-flow__handle.target[data-nodeid="${msg}"]`, `.react-flow__handle.source[data-nodeid="${start}"]`],
+        );
+      const { dx, dy } = await offset();
+      expect(Math.abs(dx - (to.x - from.x))).toBeLessThan(24);
+      expect(Math.abs(dy - (to.y - from.y))).toBeLessThan(24);
       // Escape closes the menu without adding anything.
       // (From the new block's output, which is free; Escape first closes its drawer.)
       await page.keyboard.press('Escape');
       await expect.poll(() => inspector(page).count()).toBe(0);
-      const next = centre((await page.locator(`.react-flow__handle.source[data-nodeid="${msg}"]`).boundingBox())!);
+      // Closing the drawer widens the canvas, which may pan it: drag once the handle stays put.
+      const handleOut = page.locator(`.react-flow__handle.source[data-nodeid="${msg}"]`);
+      let last = JSON.stringify(await handleOut.boundingBox());
+      for (let i = 0; i < 30; i++) {
+        await page.waitForTimeout(150);
+        const now = JSON.stringify(await handleOut.boundingBox());
+        if (now === last) break;
+        last = now;
+      }
+      const next = centre((await handleOut.boundingBox())!);
       await page.mouse.move(next.x, next.y);
       await page.mouse.down();
       await page.mouse.move(next.x - 60, next.y + 60, { steps: 4 });

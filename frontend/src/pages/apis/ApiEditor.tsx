@@ -73,6 +73,9 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.ctrlKey || e.metaKey)) return;
+    // Keys typed in a dialog opened from here (map, create attribute) reach
+    // this handler through React's portal bubbling; they are the dialog's.
+    if (e.target instanceof Element && e.target.closest('[role="dialog"]') !== null) return;
     if (e.key === 's') {
       e.preventDefault();
       void save();

@@ -183,6 +183,10 @@ describe('ApisPage', () => {
     expect(screen.getByTestId('tree-mapped')).toHaveTextContent('order_status');
     await user.click(screen.getByRole('button', { name: 'Map total in order' }));
     expect(within(screen.getByRole('dialog', { name: 'Map to an attribute' })).getByTestId('map-path-words')).toHaveTextContent('total in order');
+    // Ctrl+S inside the dialog belongs to the dialog: the API is not saved behind it.
+    await user.keyboard('{Control>}s{/Control}');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls.some((c) => c.name === 'APIs.Save')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
 
     expect(screen.getByTestId('save-state')).toHaveTextContent('Not saved yet');

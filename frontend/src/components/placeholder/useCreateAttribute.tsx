@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { toast } from '../ui';
-import { AttributeDialog } from '../../pages/attributes/AttributeDialog';
+import { AttributeDialog } from '../attribute';
 import { useAttributeListStore } from './attributeList';
 import type { CreateAttribute } from './useSlashPicker';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { nameProblem } from '../../pages/attributes/validation';
+import { nameProblem } from '../attribute';
 import { filterAttributes, slashQuery, typedTrigger, type AttributeOption, type PickerTrigger } from './placeholders';
 
 /** Where the picker opens: the caret's box in viewport coordinates. */

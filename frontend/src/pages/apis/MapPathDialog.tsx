@@ -3,7 +3,7 @@ import { useAttributeList } from '../../components/placeholder';
 import { Badge, Button, Dialog, Select, TextField } from '../../components/ui';
 import { Attributes, attribute } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
-import { attributeTypes, nameProblem, typeLabel } from '../attributes/validation';
+import { attributeTypes, nameProblem, typeLabel } from '../../components/attribute';
 import { attributeNameFor, attributeTypeFor, type PathSample } from './model';
 import { everyItemPath, pathInWords } from './pathWords';
 import { Segmented } from './Segmented';

@@ -2,7 +2,7 @@ import { ArrowRight, Plus, Trash2 } from 'lucide-react';
 import { useAttributeList } from '../../components/placeholder';
 import { Button, EmptyState, IconButton, Select, TextField } from '../../components/ui';
 import { sampleKind, type Mapping, type PathSample } from './model';
-import { typeLabel } from '../attributes/validation';
+import { typeLabel } from '../../components/attribute';
 import { pathInWords } from './pathWords';
 import styles from './ApiEditor.module.css';
 

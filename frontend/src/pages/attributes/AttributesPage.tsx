@@ -18,8 +18,7 @@ import {
 import { Attributes, type app } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { usageInWords } from '../apis/pathWords';
-import { AttributeDialog } from './AttributeDialog';
-import { typeLabel, typeTone } from './validation';
+import { AttributeDialog, typeLabel, typeTone } from '../../components/attribute';
 import styles from './AttributesPage.module.css';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; attribute: app.AttributeInfo } | null;

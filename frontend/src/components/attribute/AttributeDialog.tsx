@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dialog, Select, TextArea, TextField } from '../../components/ui';
+import { Button, Dialog, Select, TextArea, TextField } from '../ui';
 import { Attributes, attribute, type app } from '../../lib/backend';
 import { errorMessage } from '../../lib/errors';
 import { attributeTypes, nameProblem } from './validation';

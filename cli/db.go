@@ -60,7 +60,8 @@ func openStudio(ctx context.Context, env Env, flagPath string) (st *studio.Studi
 	if err != nil {
 		return nil, nil, err
 	}
+	lib := media.NewLibrary(db, media.Dir(db.Path), nil)
 	st = studio.New(studio.Deps{DB: db, Config: config.New(db, env.Getenv), Log: slog.New(slog.DiscardHandler),
-		FileAllowed: media.NewFiles(media.Dir(db.Path)).Contains})
+		FileAllowed: lib.Files().Contains, Media: lib})
 	return st, func() { db.Close() }, nil
 }

@@ -26,8 +26,9 @@ const (
 	Version = 1
 )
 
-// MaxSize bounds the bundle files Parse accepts.
-const MaxSize = 16 << 20
+// MaxSize bounds the bundle files Parse accepts. It leaves room for files
+// attached to message nodes, which a bundle carries (base64).
+const MaxSize = 64 << 20
 
 // Bundle is the content of a bundle file.
 type Bundle struct {
@@ -36,6 +37,18 @@ type Bundle struct {
 	Attributes []Attribute          `json:"attributes"`
 	APIs       []apicall.Definition `json:"apis"`
 	Flows      []Flow               `json:"flows"`
+	// Files are the files attached to the flows' message nodes, so a flow
+	// that sends a menu as a PDF works on another computer too. Optional:
+	// a bundle without them names the files by key only.
+	Files []File `json:"files,omitempty"`
+}
+
+// File is a file attached in the editor: its key (the SHA-256 of Data, what
+// a node's mediaFile names), its type and its content (base64 in the file).
+type File struct {
+	Key  string `json:"key"`
+	Mime string `json:"mime"`
+	Data []byte `json:"data"`
 }
 
 // Attribute is a custom attribute definition in a bundle.

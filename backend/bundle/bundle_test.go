@@ -55,7 +55,7 @@ func TestParse(t *testing.T) {
 
 func TestParseRefusesHugeFiles(t *testing.T) {
 	_, err := bundle.Parse(make([]byte, bundle.MaxSize+1))
-	if err == nil || !strings.Contains(err.Error(), "larger than 16 MiB") {
+	if err == nil || !strings.Contains(err.Error(), "larger than 64 MiB") {
 		t.Fatalf("err = %v", err)
 	}
 }

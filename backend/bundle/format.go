@@ -1,6 +1,8 @@
 package bundle
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 
 	"chatflow/backend/apicall"
@@ -24,6 +26,17 @@ func CheckLimits(b Bundle) string {
 		return fmt.Sprintf("a bundle holds at most %d APIs", MaxAPIs)
 	case len(b.Flows) > MaxFlows:
 		return fmt.Sprintf("a bundle holds at most %d flows", MaxFlows)
+	}
+	seen := map[string]bool{}
+	for i, f := range b.Files {
+		sum := sha256.Sum256(f.Data)
+		switch {
+		case hex.EncodeToString(sum[:]) != f.Key:
+			return fmt.Sprintf("file %d's content does not match its key %.80q", i+1, f.Key)
+		case seen[f.Key]:
+			return fmt.Sprintf("the file %s is listed twice", f.Key)
+		}
+		seen[f.Key] = true
 	}
 	return ""
 }

@@ -15,8 +15,9 @@ import (
 )
 
 // maxRPCBody bounds one RPC request; the largest legitimate argument is a
-// flow document or a bundle, far below this.
-const maxRPCBody = 16 << 20
+// bundle file as a JSON string: up to 64 MiB (bundle.MaxSize) with the
+// files attached to its message nodes.
+const maxRPCBody = 66 << 20
 
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 

@@ -119,6 +119,8 @@ func planImport(b bundle.Bundle, ex Existing, replace bool) (importPlan, error) 
 		c.add(apperr.EINVALID, "", "", "%s", msg)
 		return importPlan{}, c.err()
 	}
+	// A file the bundle carries counts as stored: the import keeps it.
+	ex.MediaFileExists = bundleHasFile(b.Files, ex.MediaFileExists)
 	defs := c.checkAttributes(b.Attributes, ex, replace)
 	apiNames := c.checkAPIs(b.APIs, ex, defs, replace)
 	plan := importPlan{Bundle: b}

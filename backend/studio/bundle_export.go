@@ -7,7 +7,8 @@ import (
 	"chatflow/backend/bundle"
 )
 
-// Export collects every custom attribute, API and flow into a bundle.
+// Export collects every custom attribute, API and flow into a bundle, with
+// the files attached to message nodes (those that fit; see exportFiles).
 // Secrets (API key values, bearer tokens, basic-auth passwords) are left out
 // unless includeSecrets is set; placeholders stay as written, so a secret
 // kept in an attribute is never exported either way.
@@ -40,6 +41,7 @@ func (u *Bundles) Export(ctx context.Context, includeSecrets bool) (bundle.Bundl
 	for _, f := range flows {
 		b.Flows = append(b.Flows, bundle.Flow{Name: f.Name, Published: f.Published, Nodes: f.Nodes, Edges: f.Edges})
 	}
+	b.Files = u.exportFiles(ctx, b.Flows)
 	return b, nil
 }
 

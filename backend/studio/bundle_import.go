@@ -46,6 +46,10 @@ func (u *Bundles) Import(ctx context.Context, b bundle.Bundle, replace bool) (bu
 		u.s.log.Warn("studio: bundle refused", "err", err)
 		return bundle.Result{}, err
 	}
+	if err := u.importFiles(ctx, b.Files); err != nil {
+		u.s.log.Warn("studio: bundle refused", "err", err)
+		return bundle.Result{}, err
+	}
 	var res bundle.Result
 	err = u.s.db.Tx(ctx, func(tx *sql.Tx) error {
 		res = bundle.Result{}

@@ -74,6 +74,9 @@ type Deps struct {
 	// in a multipart file field: the conversations' files (the media
 	// folder), as the live bot. nil refuses every file.
 	FileAllowed func(path string) bool
+	// Media is the media folder, where bundles take the files attached to
+	// message nodes from and put them; nil where there is none (tests).
+	Media MediaStore
 }
 
 // Studio holds every use case over one database. Build it once per process
@@ -86,6 +89,7 @@ type Studio struct {
 	events   Notifier
 	listener Listener
 	tunnel   TunnelRunner
+	media    MediaStore
 	// exprs holds the compiled expressions of every engine built here:
 	// Flows.Save fills it for the saved version, the live engine and the
 	// simulator read it.
@@ -117,7 +121,7 @@ func New(deps Deps) *Studio {
 	if deps.Config == nil {
 		deps.Config = config.New(deps.DB, nil)
 	}
-	s := &Studio{db: deps.DB, cfg: deps.Config, log: deps.Log, events: deps.Events, listener: deps.Listener, tunnel: deps.Tunnel,
+	s := &Studio{db: deps.DB, cfg: deps.Config, log: deps.Log, events: deps.Events, listener: deps.Listener, tunnel: deps.Tunnel, media: deps.Media,
 		exprs: engine.NewCache()}
 	client := &apicall.Client{FileAllowed: deps.FileAllowed}
 	s.apiClient = client

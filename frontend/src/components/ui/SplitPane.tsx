@@ -8,7 +8,11 @@ export interface SplitPaneProps {
   children: [ReactNode, ReactNode];
   /** "horizontal" puts the panes side by side; "vertical" stacks them. */
   orientation?: 'horizontal' | 'vertical';
-  /** Starting size of the first pane in pixels. */
+  /**
+   * Starting size of the first pane in pixels. When it changes, the pane
+   * takes the new size: the page asks for another split (the API editor
+   * once a response is there to read), dropping a drag made before.
+   */
   defaultSize?: number;
   minSize?: number;
   maxSize?: number;
@@ -33,6 +37,11 @@ export function SplitPane({
   className,
 }: SplitPaneProps) {
   const [size, setSize] = useState(defaultSize);
+  const [asked, setAsked] = useState(defaultSize);
+  if (asked !== defaultSize) {
+    setAsked(defaultSize);
+    setSize(defaultSize);
+  }
   const rootRef = useRef<HTMLDivElement>(null);
   const horizontal = orientation === 'horizontal';
 

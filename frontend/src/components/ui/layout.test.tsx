@@ -73,6 +73,26 @@ describe('SplitPane', () => {
     expect(screen.getByText('left').parentElement).toHaveStyle({ width: '200px' });
   });
 
+  it('takes a new size when the page asks for another split, keeping its panes mounted', async () => {
+    const pane = (size: number) => (
+      <SplitPane orientation="vertical" defaultSize={size} minSize={100} maxSize={500}>
+        <input aria-label="kept" defaultValue="" />
+        <div>bottom</div>
+      </SplitPane>
+    );
+    const { rerender } = render(pane(400));
+    const sep = screen.getByRole('separator');
+    sep.focus();
+    await userEvent.keyboard('{ArrowUp}');
+    expect(sep).toHaveAttribute('aria-valuenow', '384');
+    await userEvent.type(screen.getByLabelText('kept'), 'typed');
+    rerender(pane(400));
+    expect(sep).toHaveAttribute('aria-valuenow', '384');
+    rerender(pane(250));
+    expect(sep).toHaveAttribute('aria-valuenow', '250');
+    expect(screen.getByLabelText('kept')).toHaveValue('typed');
+  });
+
   it('follows a pointer drag', () => {
     render(
       <SplitPane orientation="vertical" defaultSize={200} minSize={100} maxSize={500}>

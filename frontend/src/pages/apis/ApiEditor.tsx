@@ -1,5 +1,5 @@
 import { Check, Copy, Play, Save, Square, Trash2 } from 'lucide-react';
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { PlaceholderInput } from '../../components/placeholder';
 import { Badge, Button, IconButton, SplitPane, Tabs } from '../../components/ui';
 import { cx } from '../../lib/cx';
@@ -22,12 +22,15 @@ import styles from './ApiEditor.module.css';
 const bodyBadges: Record<string, string> = { json: 'JSON', form: 'Form', multipart: 'Multipart', text: 'Text' };
 
 /**
- * The starting height of the request tabs: about a third of what the window
- * leaves below the URL, so at 1280 x 720 the response keeps ~300 px and at
- * 1440 x 900 both get room (issue 14, finding 7). The divider moves it.
+ * The starting height of the request tabs. Once there is a response to read,
+ * about a third of what the window leaves below the URL, so at 1280 x 720
+ * the response keeps ~300 px and at 1440 x 900 both get room (issue 14,
+ * finding 7); before that, most of it, since the response pane would only
+ * say "No response yet". The divider moves it.
  */
-function requestPaneSize(): number {
+function requestPaneSize(hasResponse: boolean): number {
   const below = window.innerHeight - 240;
+  if (!hasResponse) return Math.round(Math.min(480, Math.max(150, below * 0.62)));
   return Math.round(Math.min(300, Math.max(150, below * 0.36)));
 }
 
@@ -51,6 +54,8 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
   const testing = useApisStore((s) => s.testing);
   const testError = useApisStore((s) => s.testError);
   const response = useApisStore((s) => s.response);
+  const hasResponse = response !== null;
+  const paneSize = useMemo(() => requestPaneSize(hasResponse), [hasResponse]);
   const testValues = useApisStore((s) => s.testValues);
   const logVersion = useApisStore((s) => s.logVersion);
   const { edit, save, runTest, cancelTest, setTestValue, addMapping } = useApisStore.getState();
@@ -178,7 +183,7 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
           {testError}
         </div>
       )}
-      <SplitPane orientation="vertical" defaultSize={requestPaneSize()} minSize={120} maxSize={720} label="Resize request and response" className={styles.split}>
+      <SplitPane orientation="vertical" defaultSize={paneSize} minSize={120} maxSize={720} label="Resize request and response" className={styles.split}>
         <div className={styles.config}>
           <Tabs
             label="Request"

@@ -159,6 +159,14 @@ describe('layout at 1280 x 720', () => {
       expect(chat.height).toBeGreaterThanOrEqual(400);
       expect(sim.x + sim.width).toBeLessThanOrEqual(1280);
       await screenshot(page, 'layout-simulator-1280');
+
+      // At 1440 x 900 too: the Session details start folded below 960 px of height.
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.reload();
+      await page.getByTestId('open-simulator').click();
+      await page.locator('[data-testid="sim-messages"]').waitFor();
+      expect((await box(page, '[data-testid="sim-messages"]')).height).toBeGreaterThanOrEqual(400);
+      await screenshot(page, 'layout-simulator-1440');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -8,12 +8,13 @@ import type { LoggedCall } from './simulatorStore';
 import styles from './Simulator.module.css';
 
 /**
- * Whether the details start open: on a short window the chat gets the
- * height (issue 14: the chat was ~230 px at 1280 x 720). A choice the user
- * makes lasts until the page is reloaded.
+ * Whether the details start open: below 960 px of height the chat gets the
+ * room (issue 14: the chat was ~230 px at 1280 x 720, and ~384 px at
+ * 1440 x 900 with the details open). A choice the user makes lasts until
+ * the page is reloaded.
  */
 let openChoice: boolean | null = null;
-const startOpen = () => openChoice ?? window.innerHeight >= 860;
+const startOpen = () => openChoice ?? window.innerHeight >= 960;
 
 /** The simulated contact's attributes and the API calls of the session, live. */
 export function SessionDetails({ attributes, calls }: { attributes: Record<string, string>; calls: LoggedCall[] }) {

@@ -70,7 +70,7 @@ func startCore(ctx context.Context, env Env, dbPath, mode string) (*core, error)
 	c.tunnel = newTunnel(cfg, mux, c.events, log)
 	c.media = media.NewLibrary(db, media.Dir(db.Path), log)
 	c.studio = studio.New(studio.Deps{DB: db, Config: cfg, Log: log, Events: c.events, Listener: c.webhook, Tunnel: c.tunnel,
-		FileAllowed: c.media.Files().Contains, Media: c.media})
+		Media: c.media})
 	c.mediaRoute = media.Handler(c.media)
 	c.live = newLive(db, c.studio, c.media, c.events, log)
 	health := server.Health{Version: app.Build().Version, Started: started}

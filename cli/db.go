@@ -62,6 +62,6 @@ func openStudio(ctx context.Context, env Env, flagPath string) (st *studio.Studi
 	}
 	lib := media.NewLibrary(db, media.Dir(db.Path), nil)
 	st = studio.New(studio.Deps{DB: db, Config: config.New(db, env.Getenv), Log: slog.New(slog.DiscardHandler),
-		FileAllowed: lib.Files().Contains, Media: lib})
+		Media: lib})
 	return st, func() { db.Close() }, nil
 }

@@ -83,7 +83,7 @@ func checkMediaFile(v *validator, n Node) {
 	if len(d.MediaFile) != 64 || strings.Trim(d.MediaFile, "0123456789abcdef") != "" {
 		v.add(SeverityError, n.ID, "mediaFile", "The attached file is not one this app stored; attach it again.")
 	} else if mc, ok := v.env.(MediaChecker); ok && !mc.MediaFileExists(d.MediaFile) {
-		v.add(SeverityError, n.ID, "mediaFile", "The attached file is not on this computer (a bundle does not carry files); attach it again.")
+		v.add(SeverityError, n.ID, "mediaFile", "The attached file is not on this computer; attach it again.")
 	}
 	if utf8.RuneCountInString(d.MediaName) > MaxMediaNameLength {
 		v.add(SeverityError, n.ID, "mediaName", "The file name is longer than %d characters.", MaxMediaNameLength)

@@ -56,8 +56,9 @@ type APIChecker interface {
 
 // MediaChecker is an optional extension of Env: when the Env has it, a
 // message node's attached file must be in this database's media folder. A
-// flow imported from another computer names files that are not (a bundle
-// carries the key, not the file), and would otherwise fail only when sent.
+// flow imported from a bundle that named a file without carrying it (too
+// large for the bundle, or written by hand) would otherwise fail only when
+// sent.
 type MediaChecker interface {
 	MediaFileExists(key string) bool
 }

@@ -26,7 +26,7 @@ type Existing struct {
 	// another is refused (the editor lets a draft keep one).
 	Templates []whatsapp.Template
 	// MediaFileExists reports whether an attached file is stored here (nil:
-	// not checked). A bundle carries file keys, not files.
+	// not checked); planImport adds the files the bundle carries.
 	MediaFileExists func(key string) bool
 }
 

@@ -14,11 +14,12 @@ import (
 	"chatflow/backend/store"
 )
 
-// MediaStore is the media folder as bundles use it; *media.Library
-// implements it.
+// MediaStore is the media folder as the use cases need it (bundles' files,
+// the files an API call may send); *media.Library implements it.
 type MediaStore interface {
 	Lookup(ctx context.Context, key string) (store.MediaFile, string, error)
 	Attach(ctx context.Context, r io.Reader, name, kind string) (media.Attachment, error)
+	Files() *media.Files
 }
 
 // filesRoom is how much of a bundle's size its files may take (base64 makes

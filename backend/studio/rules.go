@@ -87,10 +87,9 @@ func checkFlowName(name string) (string, error) {
 }
 
 // validationEnv is the one place a flow.Env is built: the attributes and
-// APIs a flow may use and its expressions compiled by the engine's own
-// compiler. The editor, publishing and the bundle import all validate with
-// it.
-// mediaExists may be nil (no file is looked up).
+// APIs a flow may use, the attached files it sends (mediaExists; nil looks
+// up none) and its expressions compiled by the engine's own compiler. The
+// editor, publishing and the bundle import all validate with it.
 func validationEnv(defs []attribute.Definition, apiNames []string, synced []whatsapp.Template, mediaExists func(string) bool) flow.Env {
 	return engine.NewValidationEnv(defs, apiNames).WithMediaFiles(mediaExists).WithTemplates(synced)
 }

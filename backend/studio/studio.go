@@ -70,12 +70,11 @@ type Deps struct {
 	Listener Listener
 	// Tunnel is the built-in tunnel, nil where none runs (the command line).
 	Tunnel TunnelRunner
-	// FileAllowed says which files the API tester and the simulator may send
-	// in a multipart file field: the conversations' files (the media
-	// folder), as the live bot. nil refuses every file.
-	FileAllowed func(path string) bool
-	// Media is the media folder, where bundles take the files attached to
-	// message nodes from and put them; nil where there is none (tests).
+	// Media is the media folder: bundles take the files attached to message
+	// nodes from it and put them there, and the API tester and the
+	// simulator may send its files (the conversations') in a multipart
+	// field, as the live bot does. nil where there is none: every file is
+	// refused.
 	Media MediaStore
 }
 
@@ -123,7 +122,10 @@ func New(deps Deps) *Studio {
 	}
 	s := &Studio{db: deps.DB, cfg: deps.Config, log: deps.Log, events: deps.Events, listener: deps.Listener, tunnel: deps.Tunnel, media: deps.Media,
 		exprs: engine.NewCache()}
-	client := &apicall.Client{FileAllowed: deps.FileAllowed}
+	client := &apicall.Client{}
+	if deps.Media != nil {
+		client.FileAllowed = deps.Media.Files().Contains
+	}
 	s.apiClient = client
 	s.runner = apicall.NewRunner(deps.DB, client, deps.Log)
 	s.Flows = &Flows{s}

@@ -11,7 +11,7 @@ import { KeyValueEditor } from './KeyValueEditor';
 import { MappingsEditor } from './MappingsEditor';
 import { MapPathDialog } from './MapPathDialog';
 import { draftPlaceholders, methodClass, methods, type PathSample } from './model';
-import { joinUrl, mergeQueryRows, splitUrl } from './queryString';
+import { canonicalUrl, joinUrl, mergeQueryRows, splitUrl } from './queryString';
 import { ResponseView } from './ResponseView';
 import { SettingsEditor } from './SettingsEditor';
 import { TestValues } from './TestValues';
@@ -68,7 +68,7 @@ export function ApiEditor({ onDuplicate, onDelete }: ApiEditorProps) {
   const [typed, setTyped] = useState<{ id: number | undefined; text: string } | null>(null);
   const composed = joinUrl(draft.url, draft.query);
   const shownUrl =
-    typed !== null && typed.id === draft.id && joinUrl(splitUrl(typed.text).base, splitUrl(typed.text).rows) === composed
+    typed !== null && typed.id === draft.id && canonicalUrl(typed.text) === composed
       ? typed.text
       : composed;
   const names = draftPlaceholders(draft);

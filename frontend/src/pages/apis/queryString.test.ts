@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinUrl, mergeQueryRows, splitUrl } from './queryString';
+import { canonicalUrl, joinUrl, mergeQueryRows, splitUrl } from './queryString';
 
 describe('splitUrl', () => {
   it.each([
@@ -45,6 +45,13 @@ describe('joinUrl', () => {
     ];
     const url = joinUrl('https://x.test/o', rows);
     expect(splitUrl(url)).toEqual({ base: 'https://x.test/o', rows });
+  });
+});
+
+describe('canonicalUrl', () => {
+  it('gives a typed URL the shape the rows would show, placeholders kept', () => {
+    expect(canonicalUrl('https://x.test/o?a&b={{id}}')).toBe('https://x.test/o?a=&b={{id}}');
+    expect(canonicalUrl('https://x.test/o')).toBe('https://x.test/o');
   });
 });
 

@@ -75,6 +75,12 @@ export function joinUrl(base: string, rows: KV[]): string {
   return `${base}${base.includes('?') ? '&' : '?'}${sent.join('&')}`;
 }
 
+/** A URL as the editor would show it for the same rows (what a typed URL means). */
+export function canonicalUrl(url: string): string {
+  const { base, rows } = splitUrl(url);
+  return joinUrl(base, rows);
+}
+
 /**
  * The rows after the URL's query was typed as parsed: the parsed rows take
  * the places of the rows that were in the URL, in order; rows kept out of it

@@ -1,10 +1,8 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeBackend, removeFakeBackend, type FakeBackend } from '../../../test/fakeBackend';
-import type { FlowNodeOf, ListData } from '../../model';
-import { defaultsOf } from '../catalogue';
+import { renderInspector } from '../../../test/inspectorHarness';
 import { ListInspector } from './ListInspector';
 
 const attributes = [
@@ -22,25 +20,6 @@ const preview = {
 };
 
 let fake: FakeBackend;
-let last: ListData;
-
-function Harness({ initial }: { initial: Partial<ListData> }) {
-  const [data, setData] = useState<ListData>({ ...defaultsOf('list'), ...initial });
-  const node = { id: 'pick', type: 'list', position: { x: 0, y: 0 }, data } as FlowNodeOf<'list'>;
-  return (
-    <ListInspector
-      node={node}
-      problems={[]}
-      update={(patch) =>
-        setData((d) => {
-          last = { ...d, ...patch };
-          return last;
-        })
-      }
-    />
-  );
-}
-
 beforeEach(() => {
   fake = installFakeBackend({
     Attributes: { List: () => Promise.resolve(attributes) },
@@ -52,22 +31,22 @@ afterEach(() => removeFakeBackend());
 describe('ListInspector with rows from a list', () => {
   it('switches to a list attribute, offers only lists, and back to written rows', async () => {
     const user = userEvent.setup();
-    render(<Harness initial={{}} />);
+    const { data } = renderInspector('list', ListInspector, {}, 'pick');
     expect(screen.getByRole('radio', { name: 'Written here' })).toBeChecked();
     await user.click(screen.getByRole('radio', { name: 'From a list' }));
     const list = screen.getByRole('combobox', { name: /^List/ });
     await waitFor(() => expect(within(list).getByRole('option', { name: 'slots' })).toBeInTheDocument());
     expect(within(list).queryByRole('option', { name: 'chosen' })).toBeNull();
     await user.selectOptions(list, 'slots');
-    expect(last.rowsFrom).toBe('slots');
+    expect(data().rowsFrom).toBe('slots');
     await user.click(screen.getByRole('radio', { name: 'Written here' }));
-    expect(last.rowsFrom).toBe('');
+    expect(data().rowsFrom).toBe('');
     expect(screen.getByRole('button', { name: 'Add row' })).toBeInTheDocument();
   });
 
   it('previews the rendered rows page by page from the backend', async () => {
     const user = userEvent.setup();
-    render(<Harness initial={{ rowsFrom: 'slots', rowTitle: '{{item.time}}', rowId: '{{item.id}}' }} />);
+    renderInspector('list', ListInspector, { rowsFrom: 'slots', rowTitle: '{{item.time}}', rowId: '{{item.id}}' }, 'pick');
     const panel = await screen.findByTestId('rows-preview');
     await within(panel).findByText('Message 1 of 2');
     expect(within(panel).getByText('More…')).toBeInTheDocument();
@@ -83,7 +62,7 @@ describe('ListInspector with rows from a list', () => {
       Attributes: { List: () => Promise.resolve(attributes) },
       Flows: { PreviewRows: () => Promise.resolve({ api: '', items: 0, pages: [], note: 'No saved API maps a list into slots yet.' }) },
     });
-    render(<Harness initial={{ rowsFrom: 'slots', rowTitle: '{{item.time}}' }} />);
+    renderInspector('list', ListInspector, { rowsFrom: 'slots', rowTitle: '{{item.time}}' }, 'pick');
     await act(async () => {});
     expect(await screen.findByText('No saved API maps a list into slots yet.')).toBeInTheDocument();
   });
